@@ -1,0 +1,134 @@
+"""Load every content file of a project, check it in layers, and return one model of the site.
+
+Layers: each file on its own (syntax, then schema), then the links between files. All problems
+are gathered first and raised once, so an author fixes everything in one pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .modules import Module, load_module
+from .problems import Problem, stop_if_any
+from .reference_data import SourcePoint, load_curriculum, load_source_points
+from .yaml_source import YamlDoc, field_name
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a project keeps its sources; paths in messages are relative to `root`."""
+
+    root: Path
+
+    @property
+    def modules_dir(self) -> Path:
+        return self.root / "modules"
+
+    @property
+    def schemas_dir(self) -> Path:
+        return self.root / "schemas"
+
+    def schema(self, name: str) -> Path:
+        return self.schemas_dir / f"{name}.schema.json"
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+@dataclass(frozen=True)
+class Content:
+    layout: Layout
+    modules: tuple[Module, ...]
+    source_points: dict[str, SourcePoint]
+
+    def module(self, module_id: str) -> Module:
+        return next(m for m in self.modules if m.id == module_id)
+
+
+def module_files(layout: Layout) -> list[Path]:
+    """Every Markdown file in modules/ is a module; a README there is for people browsing the repo."""
+    return sorted(p for p in layout.modules_dir.glob("*.md") if p.name.lower() != "readme.md")
+
+
+def load_content(root: Path) -> Content:
+    layout = Layout(root)
+    problems: list[Problem] = []
+
+    points_path = layout.modules_dir / "source-points.yml"
+    points, _, found = load_source_points(points_path, layout.display(points_path), layout.schema("source-points"))
+    problems += found
+
+    order_path = layout.modules_dir / "curriculum.yml"
+    order, order_doc, found = load_curriculum(order_path, layout.display(order_path), layout.schema("curriculum"))
+    problems += found
+
+    modules: list[Module] = []
+    unreadable: set[str] = set()
+    for path in module_files(layout):
+        module, found = load_module(path, layout.display(path), layout.schema("module"))
+        problems += found
+        if module:
+            modules.append(module)
+        else:
+            unreadable.add(path.stem)
+    if not module_files(layout):
+        problems.append(Problem(layout.display(layout.modules_dir), 1, "modules", "has no module files",
+                                "add at least one modules/<slug>.md (see README: Adding a module)"))
+
+    problems += _check_ids(modules)
+    if points:
+        problems += _check_covers(modules, points, layout.display(points_path))
+    if order_doc is not None:
+        problems += _check_order(modules, order, order_doc, layout.display(order_path), unreadable)
+    stop_if_any(problems)
+
+    by_id = {m.id: m for m in modules}
+    return Content(layout, tuple(by_id[i] for i in order), points)
+
+
+def _check_ids(modules: list[Module]) -> list[Problem]:
+    first: dict[str, Module] = {}
+    problems = []
+    for module in modules:
+        if module.id in first:
+            problems.append(Problem(module.source, module.front.line_of(("id",)), "id",
+                                    f"'{module.id}' is already the id of {first[module.id].source}",
+                                    "give each module its own id"))
+        else:
+            first[module.id] = module
+    return problems
+
+
+def _check_covers(modules: list[Module], points: dict[str, SourcePoint], points_file: str) -> list[Problem]:
+    problems = []
+    known = ", ".join(points)
+    for module in modules:
+        for index, code in enumerate(module.covers):
+            if code not in points:
+                problems.append(Problem(module.source, module.front.line_of(("covers", index)),
+                                        field_name(("covers", index)), f"'{code}' is not a source point",
+                                        f"use a code listed in {points_file}: {known}"))
+    return problems
+
+
+def _check_order(modules: list[Module], order: list[str], doc: YamlDoc, order_file: str,
+                 unreadable: set[str]) -> list[Problem]:
+    """`unreadable` names module files that failed on their own: their problems are already said."""
+    problems = []
+    ids = {m.id for m in modules}
+    for index, module_id in enumerate(order):
+        if module_id not in ids and module_id not in unreadable:
+            problems.append(Problem(order_file, doc.line_of(("order", index)), field_name(("order", index)),
+                                    f"no module has the id '{module_id}'",
+                                    f"correct the id, or add a module with 'id: {module_id}' to modules/"))
+    listed = set(order)
+    for module in modules:
+        if module.id not in listed:
+            problems.append(Problem(module.source, module.front.line_of(("id",)), "id",
+                                    f"module '{module.id}' is not in the teaching order",
+                                    f"add '- {module.id}' under 'order:' in {order_file}"))
+    return problems

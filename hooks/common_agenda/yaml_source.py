@@ -1,0 +1,174 @@
+"""Read YAML content with the line of every value, so problems can point at the line to fix.
+
+Each file is parsed once: the node tree gives line numbers and is then turned into plain data.
+Anchors, aliases and merge keys are refused: content files are short and read by people, and
+refusing them closes the door on "billion laughs" style input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 40
+
+Path_ = tuple[Any, ...]
+
+
+@dataclass
+class YamlDoc:
+    """Plain data plus where each part of it was written."""
+
+    data: Any
+    display: str
+    lines: dict[Path_, int] = field(default_factory=dict)
+    first_line: int = 1
+
+    def line_of(self, path: Path_) -> int:
+        """The line of `path`, or of its nearest written ancestor (a missing key has no line)."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), self.first_line)
+
+
+def field_name(path: Path_) -> str:
+    """Render a data path the way an author reads it: questions[2].options[0].id."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text or "(top level)"
+
+
+def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
+    """Read a UTF-8 file; a BOM is tolerated because some Windows editors add one unasked."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(display, 1, "file", f"cannot be read ({error.strerror})",
+                              "check the file exists and is readable")]
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(display, 1, "file", f"is too large ({len(raw):,} bytes, the limit is {MAX_BYTES:,})",
+                              "split it into smaller files")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [Problem(display, line, "file",
+                              f"is not UTF-8 text (byte 0x{raw[error.start]:02x} at position {error.start})",
+                              "save the file with UTF-8 encoding")]
+    if "\x00" in text:
+        return None, [Problem(display, text[: text.index("\x00")].count("\n") + 1, "file",
+                              "contains a NUL character", "save the file as plain UTF-8 text")]
+    return text, []
+
+
+_HINTS = (
+    ("mapping values are not allowed", "", "put text that contains ': ' in quotes, or check the indentation"),
+    ("could not find expected ':'", "", "check the line has 'key: value' and that quotes are closed"),
+    ("expected <block end>", "", "line the item up with the others at the same level (spaces only)"),
+    ("found undefined alias", "", "write the value out in full: aliases (*name) are not supported"),
+    ("found unexpected end of stream", "", "close the quote or bracket that was opened"),
+    ("found unknown escape character", "", "use single quotes, or double the backslash"),
+    ("did not find expected key", "", "line the item up with the others at the same level (spaces only)"),
+    ("did not find expected '-' indicator", "", "start every list item with '- ' at the same indentation"),
+    ("expected a single document", "", "remove the extra '---' line: one file holds one document"),
+    ("found character that cannot start any token", "", "put the text in quotes"),
+)
+
+
+def _hint(message: str) -> str:
+    for needle, also, hint in _HINTS:
+        if needle in message and also in message:
+            return hint
+    return "fix the YAML syntax on this line (quote text that has special characters)"
+
+
+def parse_yaml(text: str, display: str, *, line_offset: int = 0, what: str = "YAML") -> tuple[YamlDoc | None, list[Problem]]:
+    """Parse one YAML document. `line_offset` shifts lines when the YAML sits inside a larger file."""
+    loader = Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, [Problem(display, 1 + line_offset, what, "is empty", "write the fields the file needs")]
+        doc = YamlDoc(None, display, first_line=node.start_mark.line + 1 + line_offset)
+        problems = _record_lines(node, doc, line_offset)
+        if problems:
+            return None, problems
+        doc.data = loader.construct_document(node)
+        return doc, []
+    except yaml.MarkedYAMLError as error:
+        message = " ".join(part for part in (error.context, error.problem) if part).replace("\t", "\\t")
+        mark = error.problem_mark or error.context_mark
+        if "end of stream" in message and error.context_mark:
+            mark = error.context_mark  # an unclosed quote: point at where it opened, not at the file's end
+        line_index = mark.line if mark else 0
+        source_lines = text.splitlines()
+        offending = source_lines[line_index] if line_index < len(source_lines) else ""
+        hint = "YAML does not allow tabs: indent with spaces" if "\t" in offending else _hint(message)
+        return None, [Problem(display, line_index + 1 + line_offset, what, f"YAML syntax error: {message}", hint)]
+    except yaml.YAMLError as error:
+        return None, [Problem(display, 1 + line_offset, what, f"YAML error: {error}", _hint(str(error)))]
+    except RecursionError:
+        return None, [Problem(display, 1 + line_offset, what, "is nested too deeply to read",
+                              "flatten the structure: content files need only a few levels")]
+    finally:
+        loader.dispose()
+
+
+def _record_lines(root: yaml.Node, doc: YamlDoc, offset: int) -> list[Problem]:
+    """Walk the node tree without recursion, noting lines and refusing aliases and duplicate keys."""
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, Path_]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        line = node.start_mark.line + 1 + offset
+        if len(path) > MAX_DEPTH:
+            return problems + [Problem(doc.display, line, field_name(path[:3]) + "...",
+                                       f"is nested more than {MAX_DEPTH} levels deep",
+                                       "flatten the structure: content files need only a few levels")]
+        if id(node) in seen:
+            problems.append(Problem(doc.display, doc.lines.get(path, line), field_name(path),
+                                    "uses a YAML alias (*name) or merge key (<<)",
+                                    "write the value out in full: anchors and aliases are not supported"))
+            continue
+        seen.add(id(node))
+        doc.lines.setdefault(path, line)
+        children: list[tuple[yaml.Node, Path_]] = []
+        if isinstance(node, yaml.MappingNode):
+            keys: dict[Any, int] = {}
+            for key_node, value_node in node.value:
+                key_line = key_node.start_mark.line + 1 + offset
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    problems.append(Problem(doc.display, key_line, field_name(path),
+                                            "uses a YAML merge key (<<)",
+                                            "write the fields out in full: merge keys are not supported"))
+                    continue
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+                if key in keys:
+                    problems.append(Problem(doc.display, key_line, field_name(path + (key,)),
+                                            f"is written twice (first on line {keys[key]})",
+                                            "keep one of them: YAML would silently drop the first"))
+                    continue
+                keys[key] = key_line
+                doc.lines[path + (key,)] = key_line
+                children.append((value_node, path + (key,)))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                children.append((item, path + (index,)))
+        stack.extend(reversed(children))  # visit in document order, so the alias is the one reported
+    return problems

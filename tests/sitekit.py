@@ -1,0 +1,99 @@
+"""Build tiny Common Agenda sites in temporary folders, the way MkDocs' own tests do.
+
+Each tiny site uses the project's real hooks, schemas and theme overrides, with only the
+content the test writes, and is built by the real `mkdocs build --strict` command.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def module_text(module_id: str = "shared-goals", **overrides) -> str:
+    """A valid module file; keyword arguments replace front matter lines (None drops the field)."""
+    fields = {
+        "id": module_id,
+        "title": "Shared goals, different missions",
+        "summary": "Why police and providers want the same thing and still work differently.",
+        "audiences": "[police, provider]",
+        "minutes": "20",
+        "objectives": "\n  - Name the goals both groups share.\n  - Explain why each role matters.",
+        "covers": "[A1, A2]",
+    }
+    fields.update(overrides)
+    front = "\n".join(f"{k}: {v}" for k, v in fields.items() if v is not None)
+    return f"---\n{front}\n---\n\n## Why it matters\n\nBoth groups want survivors to be safe.\n"
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    site: Path
+
+    def page(self, path: str) -> str:
+        return (self.site / path).read_text(encoding="utf-8")
+
+
+class TinySite:
+    def __init__(self, root: Path):
+        self.root = root
+        (root / "docs").mkdir(parents=True, exist_ok=True)
+        (root / "modules").mkdir(exist_ok=True)
+        (root / "quizzes").mkdir(exist_ok=True)
+        (root / "docs" / "index.md").write_text("# Home\n\nA tiny test site.\n", encoding="utf-8")
+        (root / "schemas").symlink_to(REPO / "schemas")
+        self.write("modules/source-points.yml", (REPO / "modules" / "source-points.yml").read_text(encoding="utf-8"))
+        self.nav: str | None = None
+
+    def write(self, relative: str, text: str | bytes) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def add_module(self, module_id: str = "shared-goals", text: str | None = None, *, in_order: bool = True) -> Path:
+        path = self.write(f"modules/{module_id}.md", text if text is not None else module_text(module_id))
+        if in_order:
+            self.set_order(self.order() + [module_id])
+        return path
+
+    def order(self) -> list[str]:
+        path = self.root / "modules" / "curriculum.yml"
+        if not path.exists():
+            return []
+        return [line.strip()[2:] for line in path.read_text().splitlines() if line.strip().startswith("- ")]
+
+    def set_order(self, ids: list[str]) -> None:
+        self.write("modules/curriculum.yml", "order:\n" + "".join(f"  - {i}\n" for i in ids))
+
+    def config(self) -> str:
+        hooks = "\n".join(f"  - {REPO / 'hooks' / name}" for name in ("load_content.py", "module_pages.py"))
+        nav = f"nav:\n{textwrap.indent(self.nav, '  ')}\n" if self.nav else ""
+        return (
+            "site_name: Tiny\n"
+            "site_url: http://127.0.0.1:8000/\n"
+            "edit_uri: https://example.org/repo/edit/main/docs/\n"
+            f"theme:\n  name: material\n  custom_dir: {REPO / 'overrides'}\n  font: false\n"
+            "  features: [content.action.edit]\n"
+            f"hooks:\n{hooks}\n{nav}"
+            "markdown_extensions: [abbr, admonition, attr_list, md_in_html, toc]\n"
+        )
+
+    def build(self) -> Build:
+        (self.root / "mkdocs.yml").write_text(self.config(), encoding="utf-8")
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        done = subprocess.run(MKDOCS + ["build", "--strict"], cwd=self.root, env=env,
+                              capture_output=True, text=True, timeout=120)
+        return Build(done.returncode, done.stdout + done.stderr, self.root / "site")

@@ -1,0 +1,68 @@
+"""The YAML reader keeps line numbers and refuses input that would hide mistakes or blow up."""
+
+from common_agenda.yaml_source import field_name, parse_yaml, read_text
+
+
+def test_lines_point_at_keys_and_list_items():
+    doc, problems = parse_yaml("id: x\nitems:\n  - a\n  - b\n", "f.yml")
+    assert problems == []
+    assert doc.data == {"id": "x", "items": ["a", "b"]}
+    assert doc.line_of(("items", 1)) == 4
+    assert doc.line_of(("missing",)) == 1
+
+
+def test_line_offset_for_front_matter():
+    doc, _ = parse_yaml("id: x\ntitle: y\n", "m.md", line_offset=1)
+    assert doc.line_of(("title",)) == 3
+
+
+def test_duplicate_keys_are_reported_not_silently_dropped():
+    _, problems = parse_yaml("id: a\ntitle: t\nid: b\n", "f.yml")
+    assert [str(p) for p in problems] == [
+        "f.yml:3: id: is written twice (first on line 1) — keep one of them: YAML would silently drop the first"]
+
+
+def test_aliases_are_refused():
+    text = "a: &x [1, 2]\nb: *x\n"
+    _, problems = parse_yaml(text, "f.yml")
+    assert [str(p) for p in problems] == [
+        "f.yml:2: b: uses a YAML alias (*name) or merge key (<<) — write the value out in full: anchors and aliases are not supported"]
+
+
+def test_alias_bomb_is_refused_quickly():
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [*a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}]" for i in range(1, 10)]
+    doc, problems = parse_yaml("\n".join(lines), "bomb.yml")
+    assert doc is None and problems and "alias" in problems[0].what
+
+
+def test_merge_keys_are_refused():
+    _, problems = parse_yaml("base: &b {x: 1}\nother:\n  <<: *b\n", "f.yml")
+    assert any("merge key" in p.what for p in problems)
+
+
+def test_empty_document():
+    doc, problems = parse_yaml("# only a comment\n", "f.yml")
+    assert doc is None
+    assert str(problems[0]) == "f.yml:1: YAML: is empty — write the fields the file needs"
+
+
+def test_bom_is_tolerated_and_bad_bytes_are_named(tmp_path):
+    good = tmp_path / "bom.yml"
+    good.write_bytes(b"\xef\xbb\xbfid: x\n")
+    assert read_text(good, "bom.yml") == ("id: x\n", [])
+    bad = tmp_path / "latin1.yml"
+    bad.write_bytes(b"id: x\ntitle: caf\xe9\n")
+    text, problems = read_text(bad, "latin1.yml")
+    assert text is None
+    assert str(problems[0]) == "latin1.yml:2: file: is not UTF-8 text (byte 0xe9 at position 16) — save the file with UTF-8 encoding"
+
+
+def test_deep_nesting_is_a_problem_not_a_crash():
+    doc, problems = parse_yaml("[" * 5000 + "]" * 5000, "deep.yml")
+    assert doc is None and problems
+
+
+def test_field_names_read_like_paths():
+    assert field_name(("questions", 2, "options", 0, "id")) == "questions[2].options[0].id"
+    assert field_name(()) == "(top level)"
