@@ -15,6 +15,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+HOOKS = ("load_content.py", "curriculum_nav.py", "module_pages.py", "quiz_pages.py")
 
 
 def module_text(module_id: str = "shared-goals", **overrides) -> str:
@@ -79,7 +80,7 @@ class TinySite:
         self.write("modules/curriculum.yml", "order:\n" + "".join(f"  - {i}\n" for i in ids))
 
     def config(self) -> str:
-        hooks = "\n".join(f"  - {REPO / 'hooks' / name}" for name in ("load_content.py", "module_pages.py"))
+        hooks = "\n".join(f"  - {REPO / 'hooks' / name}" for name in HOOKS)
         nav = f"nav:\n{textwrap.indent(self.nav, '  ')}\n" if self.nav else ""
         return (
             "site_name: Tiny\n"
@@ -97,3 +98,102 @@ class TinySite:
         done = subprocess.run(MKDOCS + ["build", "--strict"], cwd=self.root, env=env,
                               capture_output=True, text=True, timeout=120)
         return Build(done.returncode, done.stdout + done.stderr, self.root / "site")
+
+
+QUIZ = """\
+# yaml-language-server: $schema=../schemas/quiz.schema.json
+id: shared-goals
+title: "Check yourself: Shared goals"
+module: shared-goals
+pass_mark: 70
+intro: Four questions on *shared goals*.
+questions:
+  - id: q-single
+    type: single
+    prompt: An officer and a case worker disagree about timing. What is most useful?
+    covers: [A1]
+    options:
+      - id: a
+        text: Talk about what each side needs.
+        correct: true
+        feedback: Yes. Shared goals survive different timelines.
+      - id: b
+        text: Escalate to a supervisor at once.
+        correct: false
+        feedback: Too soon. Talk first.
+    explanation: Different means, one goal.
+  - id: q-multiple
+    type: multiple
+    prompt: Which belong in a first meeting? Choose all that apply.
+    covers: [A2]
+    options:
+      - id: a
+        text: What each side can and cannot do.
+        correct: true
+        feedback: Yes, limits matter.
+      - id: b
+        text: Confidentiality rules.
+        correct: true
+        feedback: Yes, rules differ.
+      - id: c
+        text: Details of a current client.
+        correct: false
+        feedback: No. Not without consent.
+    explanation: Meet before a case.
+  - id: q-tf
+    type: true_false
+    prompt: A provider should do the officer's job when the officer is slow.
+    covers: [A2]
+    options:
+      - id: "true"
+        text: "True"
+        correct: false
+        feedback: No. Each role is needed.
+      - id: "false"
+        text: "False"
+        correct: true
+        feedback: Right. Neither does the other's job.
+    explanation: Roles differ and both matter.
+  - id: q-case
+    type: scenario
+    prompt: |
+      *Fictional case.* A detective calls a shelter late at night.
+    questions:
+      - id: q-case-1
+        type: single
+        prompt: What should the shelter ask?
+        covers: [A1]
+        options:
+          - id: a
+            text: How many young people and what language.
+            correct: true
+            feedback: Enough to plan.
+          - id: b
+            text: The names of every suspect.
+            correct: false
+            feedback: Not needed to plan.
+        explanation: Ask only for what you need.
+      - id: q-case-2
+        type: true_false
+        prompt: The shelter must share its files on request.
+        covers: [A2]
+        options:
+          - id: "true"
+            text: "True"
+            correct: false
+            feedback: No. Rules protect clients.
+          - id: "false"
+            text: "False"
+            correct: true
+            feedback: Right.
+        explanation: Confidentiality rules bind providers.
+"""
+
+
+def quiz_text(edits: dict[str, str] | None = None) -> str:
+    """The valid quiz above, with each `old: new` text replacement made once."""
+    text = QUIZ
+    for old, new in (edits or {}).items():
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text

@@ -32,7 +32,7 @@ def test_valid_module_renders_header_and_edit_link(tiny_site):
 def test_nav_lists_modules_in_teaching_order_not_file_order(tiny_site):
     tiny_site.add_module("zebra", module_text("zebra", title="Zebra first"))
     tiny_site.add_module("apple", module_text("apple", title="Apple second"))
-    tiny_site.nav = "- Home: index.md\n- Modules: modules/curriculum.yml"
+    tiny_site.nav = "- Home: index.md\n- Modules: modules/*.md"
     build = tiny_site.build()
     assert build.returncode == 0, build.output
     html = build.page("index.html")
@@ -43,7 +43,7 @@ def test_nav_without_the_curriculum_entry_is_explained(tiny_site):
     tiny_site.add_module()
     tiny_site.nav = "- Home: index.md"
     build = tiny_site.build()
-    assert_stopped_with(build, "mkdocs.yml: nav: has no 'modules/curriculum.yml' entry — add it where the training modules should appear")
+    assert_stopped_with(build, "mkdocs.yml: nav: has no 'modules/*.md' entry — add it where the training modules should appear")
 
 
 @pytest.mark.parametrize(

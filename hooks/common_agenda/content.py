@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .modules import Module, load_module
 from .problems import Problem, stop_if_any
+from .quizzes import Quiz, load_quiz
 from .reference_data import SourcePoint, load_curriculum, load_source_points
 from .yaml_source import YamlDoc, field_name
 
@@ -24,6 +25,10 @@ class Layout:
     @property
     def modules_dir(self) -> Path:
         return self.root / "modules"
+
+    @property
+    def quizzes_dir(self) -> Path:
+        return self.root / "quizzes"
 
     @property
     def schemas_dir(self) -> Path:
@@ -44,9 +49,13 @@ class Content:
     layout: Layout
     modules: tuple[Module, ...]
     source_points: dict[str, SourcePoint]
+    quizzes: tuple[Quiz, ...] = ()
 
     def module(self, module_id: str) -> Module:
         return next(m for m in self.modules if m.id == module_id)
+
+    def quiz_for(self, module_id: str) -> Quiz | None:
+        return next((q for q in self.quizzes if q.module == module_id), None)
 
 
 def module_files(layout: Layout) -> list[Path]:
@@ -79,15 +88,26 @@ def load_content(root: Path) -> Content:
         problems.append(Problem(layout.display(layout.modules_dir), 1, "modules", "has no module files",
                                 "add at least one modules/<slug>.md (see README: Adding a module)"))
 
+    quizzes: list[Quiz] = []
+    for path in sorted(layout.quizzes_dir.glob("*.yml")) + sorted(layout.quizzes_dir.glob("*.yaml")):
+        quiz, found = load_quiz(path, layout.display(path), layout.schema("quiz"))
+        problems += found
+        if quiz:
+            quizzes.append(quiz)
+
     problems += _check_ids(modules)
     if points:
         problems += _check_covers(modules, points, layout.display(points_path))
+        problems += _check_quiz_covers(quizzes, points, layout.display(points_path))
+    problems += _check_quizzes(quizzes, modules, unreadable)
     if order_doc is not None:
         problems += _check_order(modules, order, order_doc, layout.display(order_path), unreadable)
     stop_if_any(problems)
 
     by_id = {m.id: m for m in modules}
-    return Content(layout, tuple(by_id[i] for i in order), points)
+    position = {module_id: index for index, module_id in enumerate(order)}
+    quizzes.sort(key=lambda q: (position[q.module], q.id))
+    return Content(layout, tuple(by_id[i] for i in order), points, tuple(quizzes))
 
 
 def _check_ids(modules: list[Module]) -> list[Problem]:
@@ -131,4 +151,45 @@ def _check_order(modules: list[Module], order: list[str], doc: YamlDoc, order_fi
             problems.append(Problem(module.source, module.front.line_of(("id",)), "id",
                                     f"module '{module.id}' is not in the teaching order",
                                     f"add '- {module.id}' under 'order:' in {order_file}"))
+    return problems
+
+
+def _check_quiz_covers(quizzes: list[Quiz], points: dict[str, SourcePoint], points_file: str) -> list[Problem]:
+    problems = []
+    known = ", ".join(points)
+    for quiz in quizzes:
+        for question in quiz.scored():
+            for index, code in enumerate(question.covers):
+                if code not in points:
+                    path = question.path + ("covers", index)
+                    problems.append(Problem(quiz.source, quiz.doc.line_of(path), field_name(path),
+                                            f"'{code}' is not a source point",
+                                            f"use a code listed in {points_file}: {known}"))
+    return problems
+
+
+def _check_quizzes(quizzes: list[Quiz], modules: list[Module], unreadable: set[str]) -> list[Problem]:
+    """Quiz ids are unique, each names a real module, and a module has at most one quiz."""
+    problems = []
+    ids = [m.id for m in modules]
+    by_id: dict[str, Quiz] = {}
+    by_module: dict[str, Quiz] = {}
+    for quiz in quizzes:
+        if quiz.id in by_id:
+            problems.append(Problem(quiz.source, quiz.doc.line_of(("id",)), "id",
+                                    f"'{quiz.id}' is already the id of {by_id[quiz.id].source}",
+                                    "give each quiz its own id"))
+        else:
+            by_id[quiz.id] = quiz
+        if quiz.module not in ids:
+            if quiz.module not in unreadable:
+                problems.append(Problem(quiz.source, quiz.doc.line_of(("module",)), "module",
+                                        f"no module has the id '{quiz.module}'",
+                                        "use the id of a module: " + ", ".join(ids) if ids else "add the module first"))
+        elif quiz.module in by_module:
+            problems.append(Problem(quiz.source, quiz.doc.line_of(("module",)), "module",
+                                    f"module '{quiz.module}' already has a quiz ({by_module[quiz.module].source})",
+                                    "a module has at most one quiz: merge the two files"))
+        else:
+            by_module[quiz.module] = quiz
     return problems

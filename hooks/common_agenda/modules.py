@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import schema_check
+from . import schema_check, unsafe_html
 from .problems import Problem
-from .yaml_source import YamlDoc, parse_yaml, read_text
+from .yaml_source import YamlDoc, field_name, parse_yaml, read_text
 
 _FENCE = re.compile(r"^---[ \t]*$")
 
@@ -59,9 +59,12 @@ def load_module(path: Path, display: str, schema: Path) -> tuple[Module | None, 
             problems = [Problem(display, 2, "front matter", "is empty", "write the fields id, title, summary, audiences, minutes, objectives, covers")]
         return None, problems
     problems = schema_check.check(doc, schema)
+    body_line = front_text.count("\n") + 3
     if not body.strip():
-        problems.append(Problem(display, text.count("\n") + 1, "body", "is empty",
+        problems.append(Problem(display, body_line - 1, "body", "is empty",
                                 "write the module's text below the closing '---' line"))
+    if isinstance(doc.data, dict):
+        problems += _unsafe(doc, body, body_line)
     if problems:
         return None, problems
     data = doc.data
@@ -78,3 +81,19 @@ def load_module(path: Path, display: str, schema: Path) -> tuple[Module | None, 
         source=display,
         front=doc,
     ), []
+
+
+def _unsafe(doc: YamlDoc, body: str, body_line: int) -> list[Problem]:
+    """Module Markdown may hold layout HTML, but nothing that runs code in a reader's browser."""
+    fix = "remove it: pages may not carry script, style or iframe tags, on* attributes or javascript: links"
+    problems = []
+    for key, value in doc.data.items():
+        for index, text in enumerate(value if isinstance(value, list) else [value]):
+            found = isinstance(text, str) and unsafe_html.find(text, inline_only=False)
+            if found:
+                path = (key, index) if isinstance(value, list) else (key,)
+                problems.append(Problem(doc.display, doc.line_of(path), field_name(path), found[0], fix))
+    found = unsafe_html.find(body, inline_only=False)
+    if found:
+        problems.append(Problem(doc.display, body_line + found[1], "body", found[0], fix))
+    return problems

@@ -82,6 +82,24 @@ def _hint(schema: dict, fallback: str, lead: str = "write") -> str:
     return f"{lead} {description}" if lead else description
 
 
+def _describe_property(schema: Any, name: str) -> str | None:
+    """A required field named in an if/then branch is described where its parent declares it."""
+    if isinstance(schema, dict):
+        prop = schema.get("properties", {}).get(name)
+        if isinstance(prop, dict) and prop.get("description"):
+            return prop["description"]
+        for value in schema.values():
+            found = _describe_property(value, name)
+            if found:
+                return found
+    elif isinstance(schema, list):
+        for value in schema:
+            found = _describe_property(value, name)
+            if found:
+                return found
+    return None
+
+
 def _describe(error: ValidationError, doc: YamlDoc, base: tuple, root_schema: dict) -> list[Problem]:
     path = base + tuple(error.absolute_path)
     line = doc.line_of(path)
@@ -97,8 +115,8 @@ def _describe(error: ValidationError, doc: YamlDoc, base: tuple, root_schema: di
         missing = [name for name in value if name not in error.instance]
         out = []
         for name in missing:
-            sub = schema.get("properties", {}).get(name, {})
-            fix = f"add '{name}:'" + (f" ({sub['description']})" if sub.get("description") else "")
+            description = schema.get("properties", {}).get(name, {}).get("description") or _describe_property(root_schema, name)
+            fix = f"add '{name}:'" + (f" ({description})" if description else "")
             out.append(problem(field_name(path + (name,)), "is missing", fix))
         return out
     if kind == "additionalProperties" and isinstance(error.instance, dict):
@@ -147,7 +165,11 @@ def _describe(error: ValidationError, doc: YamlDoc, base: tuple, root_schema: di
             return [problem(here, "is empty", _hint(schema, "write some text"))]
         return [problem(here, f"is {len(error.instance)} characters long, the limit is {value}", "shorten it")]
     if kind == "not" and isinstance(error.instance, dict):
-        return [problem(here, "has a field that does not belong here", _hint(schema, "remove it"))]
+        names = [n for n in value.get("required", []) if n in error.instance] if isinstance(value, dict) else []
+        kind_name = error.instance.get("type", "this")
+        return [problem(field_name(path + (name,)), f"is not used by a '{kind_name}' question",
+                        _hint(schema, "remove it", ""), doc.line_of(path + (name,))) for name in names] or [
+            problem(here, "has a field that does not belong here", _hint(schema, "remove it", ""))]
     if kind in ("oneOf", "anyOf"):
         return [problem(here, "does not match any allowed form", _hint(schema, "compare it with the schema"))]
     return [problem(here, error.message, _hint(schema, "compare it with the schema"))]

@@ -82,6 +82,8 @@ _HINTS = (
     ("expected <block end>", "", "line the item up with the others at the same level (spaces only)"),
     ("found undefined alias", "", "write the value out in full: aliases (*name) are not supported"),
     ("found unexpected end of stream", "", "close the quote or bracket that was opened"),
+    ("did not find expected ',' or ']'", "", "close the list with ']' and separate items with commas"),
+    ("did not find expected ',' or '}'", "", "close the group with '}' and separate fields with commas"),
     ("found unknown escape character", "", "use single quotes, or double the backslash"),
     ("did not find expected key", "", "line the item up with the others at the same level (spaces only)"),
     ("did not find expected '-' indicator", "", "start every list item with '- ' at the same indentation"),
@@ -113,8 +115,8 @@ def parse_yaml(text: str, display: str, *, line_offset: int = 0, what: str = "YA
     except yaml.MarkedYAMLError as error:
         message = " ".join(part for part in (error.context, error.problem) if part).replace("\t", "\\t")
         mark = error.problem_mark or error.context_mark
-        if "end of stream" in message and error.context_mark:
-            mark = error.context_mark  # an unclosed quote: point at where it opened, not at the file's end
+        if ("end of stream" in message or "flow" in message) and error.context_mark:
+            mark = error.context_mark  # an unclosed quote or bracket: point at where it opened
         line_index = mark.line if mark else 0
         source_lines = text.splitlines()
         offending = source_lines[line_index] if line_index < len(source_lines) else ""

@@ -1,0 +1,172 @@
+"""Each quiz rule has a test with the exact message an author reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from common_agenda.quizzes import load_quiz
+from sitekit import QUIZ, REPO, module_text, quiz_text
+
+SCHEMA = REPO / "schemas" / "quiz.schema.json"
+
+
+def problems_for(tmp_path: Path, text: str | bytes) -> list[str]:
+    path = tmp_path / "roles.yml"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    quiz, problems = load_quiz(path, "quizzes/roles.yml", SCHEMA)
+    assert (quiz is None) == bool(problems)
+    return [str(p) for p in problems]
+
+
+def test_the_valid_quiz_loads_into_a_model(tmp_path):
+    path = tmp_path / "q.yml"
+    path.write_text(QUIZ)
+    quiz, problems = load_quiz(path, "quizzes/q.yml", SCHEMA)
+    assert problems == []
+    assert [q.id for q in quiz.scored()] == ["q-single", "q-multiple", "q-tf", "q-case-1", "q-case-2"]
+    assert quiz.questions[1].correct_ids == ("a", "b")
+    assert quiz.covers == {"A1", "A2"}
+
+
+RULES = {
+    "yaml-syntax": ({"covers: [A1]": "covers: [A1"},
+                    "quizzes/roles.yml:11: YAML: YAML syntax error: while parsing a flow sequence did not find expected ',' or ']' — close the list with ']' and separate items with commas"),
+    "tab": ({"pass_mark: 70": "pass_mark:\t70\n\tshuffle: true"},
+            "quizzes/roles.yml:6: YAML: YAML syntax error:"),
+    "missing-field": ({"pass_mark: 70\n": ""},
+                      "quizzes/roles.yml:2: pass_mark: is missing — add 'pass_mark:' (the percentage needed to pass, from 1 to 100, e.g. 70)"),
+    "unknown-field": ({"pass_mark: 70": "pass_mark: 70\npassmark: 80"},
+                      "quizzes/roles.yml:6: passmark: is not a known field — did you mean 'pass_mark'? allowed fields are id, title, module, pass_mark, intro, shuffle, questions"),
+    "pass-mark-range": ({"pass_mark: 70": "pass_mark: 120"},
+                        "quizzes/roles.yml:5: pass_mark: is 120, must be at most 100 — use a value at most 100"),
+    "wrong-type": ({"pass_mark: 70": "pass_mark: seventy"},
+                   "quizzes/roles.yml:5: pass_mark: must be a whole number, got text ('seventy') — write a whole number: the percentage needed to pass, from 1 to 100, e.g. 70"),
+    "bad-type": ({"type: multiple": "type: several"},
+                 "quizzes/roles.yml:23: questions[1].type: text ('several') is not allowed — use one of: single, multiple, true_false, scenario"),
+    "option-without-feedback": ({"        feedback: Too soon. Talk first.\n": ""},
+                                "quizzes/roles.yml:17: questions[0].options[1].feedback: is missing — add 'feedback:' (why this choice is right or wrong (Markdown))"),
+    "question-without-explanation": ({"    explanation: Different means, one goal.\n": ""},
+                                     "quizzes/roles.yml:8: questions[0].explanation: is missing — add 'explanation:' (the point the question checks, shown after answering (Markdown))"),
+    "single-two-correct": ({"        feedback: Too soon. Talk first.": "        feedback: Too soon. Talk first.\n        # now both are correct", "        text: Escalate to a supervisor at once.\n        correct: false": "        text: Escalate to a supervisor at once.\n        correct: true"},
+                           "quizzes/roles.yml:12: questions[0].options: exactly one option must be correct for a 'single' question, found 2 — mark only one option correct: true, the others false"),
+    "single-none-correct": ({"        text: Talk about what each side needs.\n        correct: true": "        text: Talk about what each side needs.\n        correct: false"},
+                            "quizzes/roles.yml:12: questions[0].options: exactly one option must be correct for a 'single' question, found 0 — mark one option correct: true"),
+    "multiple-none-correct": ({"        text: What each side can and cannot do.\n        correct: true": "        text: What each side can and cannot do.\n        correct: false",
+                               "        text: Confidentiality rules.\n        correct: true": "        text: Confidentiality rules.\n        correct: false"},
+                              "quizzes/roles.yml:26: questions[1].options: at least one option must be correct for a 'multiple' question, found 0 — mark each right option correct: true"),
+    "true-false-three-options": ({"        feedback: Right. Neither does the other's job.": "        feedback: Right. Neither does the other's job.\n      - id: maybe\n        text: Maybe\n        correct: false\n        feedback: No."},
+                                 "quizzes/roles.yml:44: questions[2].options: has 3 items, allows at most 2 — give exactly two options: one for true and one for false"),
+    "scenario-with-options": ({"      *Fictional case.* A detective calls a shelter late at night.\n": "      *Fictional case.* A detective calls a shelter late at night.\n    options: []\n"},
+                              "quizzes/roles.yml:58: questions[3].options: is not used by a 'scenario' question — a scenario has no options of its own: put them in its sub-questions under 'questions:'"),
+    "nested-scenario": ({"        type: true_false\n        prompt: The shelter": "        type: scenario\n        prompt: The shelter"},
+                        "quizzes/roles.yml:74: questions[3].questions[1].type: text ('scenario') is not allowed — use one of: single, multiple, true_false"),
+    "duplicate-question-id": ({"  - id: q-tf": "  - id: q-single"},
+                              "quizzes/roles.yml:40: questions[2].id: 'q-single' is already used by questions[0] — give each question its own id"),
+    "duplicate-option-id": ({"      - id: b\n        text: Confidentiality rules.": "      - id: a\n        text: Confidentiality rules."},
+                            "quizzes/roles.yml:31: questions[1].options[1].id: 'a' is already used by options[0] — give each option of a question its own id"),
+    "unquoted-true-id": ({'      - id: "true"\n        text: "True"\n        correct: false\n        feedback: No. Each role is needed.': '      - id: true\n        text: "True"\n        correct: false\n        feedback: No. Each role is needed.'},
+                         "quizzes/roles.yml:45: questions[2].options[0].id: must be text, got true/false (true) — write text: a short name of letters, digits, hyphens or underscores, e.g. q1 (quote words like 'true')"),
+    "script-tag": ({"prompt: Which belong in a first meeting? Choose all that apply.": "prompt: Which belong? <script>alert(1)</script>"},
+                   "quizzes/roles.yml:24: questions[1].prompt: contains a <script> tag — remove it: quiz text is Markdown and may only use inline HTML such as <em> or <br>, never tags that run code, on* attributes or javascript: links"),
+    "event-attribute": ({"text: Confidentiality rules.": "text: <span onmouseover=alert(1)>Confidentiality</span> rules."},
+                        "quizzes/roles.yml:32: questions[1].options[1].text: contains an event-handler attribute in <span>"),
+    "javascript-link": ({"feedback: Enough to plan.": "feedback: \"[Enough](javascript:alert(1)) to plan.\""},
+                        "quizzes/roles.yml:67: questions[3].questions[0].options[0].feedback: contains a javascript: (or similar) link"),
+    "iframe": ({"explanation: Meet before a case.": "explanation: <iframe src=x></iframe>"},
+               "quizzes/roles.yml:39: questions[1].explanation: contains a <iframe> tag"),
+    "style-tag": ({"intro: Four questions on *shared goals*.": "intro: <style>body{display:none}</style>"},
+                  "quizzes/roles.yml:6: intro: contains a <style> tag"),
+    "structural-html": ({"text: Details of a current client.": "text: Details</fieldset> of a current client."},
+                        "quizzes/roles.yml:36: questions[1].options[2].text: contains an HTML </fieldset> tag"),
+    "empty-file": ({QUIZ: "# nothing here\n"}, "quizzes/roles.yml:1: YAML: is empty — write the fields the file needs"),
+    "alias": ({"covers: [A2]\n    options:\n      - id: a\n        text: What": "covers: &c [A2]\n    options:\n      - id: a\n        text: What",
+               "    covers: [A2]\n    options:\n      - id: \"true\"": "    covers: *c\n    options:\n      - id: \"true\""},
+              "quizzes/roles.yml:43: questions[2].covers: uses a YAML alias (*name) or merge key (<<) — write the value out in full: anchors and aliases are not supported"),
+}
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_rule_message(tmp_path, rule):
+    edits, message = RULES[rule]
+    problems = problems_for(tmp_path, quiz_text(edits))
+    assert any(p.startswith(message) for p in problems), "\n".join(problems)
+
+
+def test_scenario_needs_two_subquestions(tmp_path):
+    text = QUIZ[: QUIZ.index("      - id: q-case-2")]
+    problems = problems_for(tmp_path, text)
+    assert problems == ["quizzes/roles.yml:58: questions[3].questions: has 1 item, needs at least 2 — "
+                        "give two or more sub-questions about the case (single, multiple or true_false)"]
+
+
+def test_code_spans_may_mention_tags(tmp_path):
+    text = quiz_text({"prompt: Which belong in a first meeting? Choose all that apply.":
+                      "prompt: Which belong? Never paste a `<script>` tag."})
+    assert problems_for(tmp_path, text) == []
+
+
+def test_not_utf8(tmp_path):
+    problems = problems_for(tmp_path, QUIZ.encode("utf-8").replace(b"Four", b"F\xfcr"))
+    assert problems == ["quizzes/roles.yml:6: file: is not UTF-8 text (byte 0xfc at position 158) — save the file with UTF-8 encoding"]
+
+
+def test_all_problems_of_a_file_are_gathered(tmp_path):
+    problems = problems_for(tmp_path, quiz_text({"pass_mark: 70": "pass_mark: 0", "type: multiple": "type: several"}))
+    assert len(problems) == 2
+
+
+# Cross-file rules need the whole project: tiny sites built with the real command.
+
+def stopped(build, message):
+    assert build.returncode != 0 and "Traceback" not in build.output, build.output
+    assert not build.site.exists()
+    assert message in build.output, build.output
+
+
+def test_quiz_for_a_missing_module(tiny_site):
+    tiny_site.add_module()
+    tiny_site.write("quizzes/roles.yml", quiz_text({"module: shared-goals": "module: roles"}))
+    stopped(tiny_site.build(), "quizzes/roles.yml:4: module: no module has the id 'roles' — use the id of a module: shared-goals")
+
+
+def test_duplicate_quiz_ids(tiny_site):
+    tiny_site.add_module()
+    tiny_site.add_module("other", module_text("other"))
+    tiny_site.write("quizzes/a.yml", QUIZ)
+    tiny_site.write("quizzes/b.yml", quiz_text({"module: shared-goals": "module: other"}))
+    stopped(tiny_site.build(), "quizzes/b.yml:2: id: 'shared-goals' is already the id of quizzes/a.yml — give each quiz its own id")
+
+
+def test_a_module_has_at_most_one_quiz(tiny_site):
+    tiny_site.add_module()
+    tiny_site.write("quizzes/a.yml", QUIZ)
+    tiny_site.write("quizzes/b.yml", quiz_text({"id: shared-goals": "id: second"}))
+    stopped(tiny_site.build(), "quizzes/b.yml:4: module: module 'shared-goals' already has a quiz (quizzes/a.yml) — a module has at most one quiz: merge the two files")
+
+
+def test_unknown_source_point_in_a_question(tiny_site):
+    tiny_site.add_module()
+    tiny_site.write("quizzes/a.yml", quiz_text({"covers: [A1]": "covers: [A1, B42]"}))
+    stopped(tiny_site.build(), "quizzes/a.yml:11: questions[0].covers[1]: 'B42' is not a source point — use a code listed in modules/source-points.yml")
+
+
+def test_quiz_page_and_links(tiny_site):
+    tiny_site.add_module()
+    tiny_site.write("quizzes/roles.yml", QUIZ)
+    build = tiny_site.build()
+    assert build.returncode == 0, build.output
+    html = build.page("quizzes/shared-goals/index.html")
+    assert 'href="https://example.org/repo/edit/main/quizzes/roles.yml"' in html
+    assert html.count('class="ca-q__options"') == 5
+    assert html.count('type="checkbox" name="ca-') == 3 and html.count('type="radio" name="ca-') == 8
+    assert '<h2 id="q-q-single">Question 1 of 5' in html
+    assert '<h3 id="q-q-case-2">Question 5 of 5' in html
+    assert "<em>shared goals</em>" in html
+    assert "assets/quiz.js" in html
+    module = build.page("modules/shared-goals/index.html")
+    assert 'href="../../quizzes/shared-goals/"' in module and "Check yourself" in module
+    assert "assets/quiz.js" not in module
+    index = build.page("quizzes/index.html")
+    assert 'data-ca-status="shared-goals"' in index and "assets/quiz.js" in index
