@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import socket
 import threading
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -45,6 +46,13 @@ def serve(directory: Path, port: int = 0):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def free_port() -> int:
+    """A port to build a site for before serving it (instant navigation needs site_url to match)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def require_chromium() -> None:

@@ -54,6 +54,9 @@ class TinySite:
         (root / "schemas").symlink_to(REPO / "schemas")
         self.write("modules/source-points.yml", (REPO / "modules" / "source-points.yml").read_text(encoding="utf-8"))
         self.nav: str | None = None
+        self.site_url = "http://127.0.0.1:8000/"
+        self.extra = ""
+        self.assets = False
 
     def write(self, relative: str, text: str | bytes) -> Path:
         path = self.root / relative
@@ -84,13 +87,21 @@ class TinySite:
         nav = f"nav:\n{textwrap.indent(self.nav, '  ')}\n" if self.nav else ""
         return (
             "site_name: Tiny\n"
-            "site_url: http://127.0.0.1:8000/\n"
+            f"site_url: {self.site_url}\n"
             "edit_uri: https://example.org/repo/edit/main/docs/\n"
             f"theme:\n  name: material\n  custom_dir: {REPO / 'overrides'}\n  font: false\n"
-            "  features: [content.action.edit]\n"
+            "  features: [content.action.edit, navigation.instant]\n"
             f"hooks:\n{hooks}\n{nav}"
-            "markdown_extensions: [abbr, admonition, attr_list, md_in_html, toc]\n"
+            "markdown_extensions: [abbr, admonition, attr_list, md_in_html, toc, pymdownx.details]\n"
+            + ("extra_css: [assets/common-agenda.css]\nextra_javascript: [assets/progress-marks.js]\n" if self.assets else "")
+            + self.extra
         )
+
+    def use_site_assets(self) -> None:
+        """Copy the real stylesheet and scripts, so browser tests exercise what ships."""
+        self.assets = True
+        for name in ("common-agenda.css", "progress-marks.js", "quiz.js", "quiz.css"):
+            self.write(f"docs/assets/{name}", (REPO / "docs" / "assets" / name).read_text(encoding="utf-8"))
 
     def build(self) -> Build:
         (self.root / "mkdocs.yml").write_text(self.config(), encoding="utf-8")
