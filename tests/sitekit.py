@@ -15,7 +15,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-HOOKS = ("load_content.py", "curriculum_nav.py", "module_pages.py", "quiz_pages.py")
+HOOKS = ("load_content.py", "curriculum_nav.py", "module_pages.py", "quiz_pages.py", "role_paths.py", "glossary.py")
 
 
 def module_text(module_id: str = "shared-goals", **overrides) -> str:

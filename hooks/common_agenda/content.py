@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .glossary import Term, load_glossary
 from .modules import Module, load_module
 from .problems import Problem, stop_if_any
 from .quizzes import Quiz, load_quiz
@@ -50,6 +51,7 @@ class Content:
     modules: tuple[Module, ...]
     source_points: dict[str, SourcePoint]
     quizzes: tuple[Quiz, ...] = ()
+    glossary: tuple[Term, ...] = ()
 
     def module(self, module_id: str) -> Module:
         return next(m for m in self.modules if m.id == module_id)
@@ -88,6 +90,10 @@ def load_content(root: Path) -> Content:
         problems.append(Problem(layout.display(layout.modules_dir), 1, "modules", "has no module files",
                                 "add at least one modules/<slug>.md (see README: Adding a module)"))
 
+    glossary_path = layout.modules_dir / "glossary.yml"
+    glossary, found = load_glossary(glossary_path, layout.display(glossary_path), layout.schema("glossary"))
+    problems += found
+
     quizzes: list[Quiz] = []
     for path in sorted(layout.quizzes_dir.glob("*.yml")) + sorted(layout.quizzes_dir.glob("*.yaml")):
         quiz, found = load_quiz(path, layout.display(path), layout.schema("quiz"))
@@ -107,7 +113,7 @@ def load_content(root: Path) -> Content:
     by_id = {m.id: m for m in modules}
     position = {module_id: index for index, module_id in enumerate(order)}
     quizzes.sort(key=lambda q: (position[q.module], q.id))
-    return Content(layout, tuple(by_id[i] for i in order), points, tuple(quizzes))
+    return Content(layout, tuple(by_id[i] for i in order), points, tuple(quizzes), glossary)
 
 
 def _check_ids(modules: list[Module]) -> list[Problem]:

@@ -1,0 +1,89 @@
+"""Shared helpers for the benchmark scripts: the repository, the build command, results.md."""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "results.md"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+RESULTS_HEADER = """\
+# Benchmark results
+
+Written by the scripts in this folder (see README.md). Each script replaces only its own
+section, between its `<!-- name:start -->` and `<!-- name:end -->` comments; re-run a script
+to refresh its figures.
+"""
+
+
+def require_mkdocs() -> None:
+    try:
+        import mkdocs  # noqa: F401
+        import material  # noqa: F401
+    except ImportError:
+        sys.exit("mkdocs and mkdocs-material are not importable: run with the project's "
+                 "virtualenv, e.g. .venv/bin/python " + " ".join(sys.argv))
+
+
+def build_env(pycache: Path | None = None) -> dict[str, str]:
+    """The environment for `mkdocs build`: no MkDocs 2 banner, and (when given) byte code kept
+    out of the repository so a benchmark leaves no files behind."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if pycache is not None:
+        env["PYTHONPYCACHEPREFIX"] = str(pycache)
+    return env
+
+
+def run_build(cwd: Path, env: dict[str, str], *extra: str, quiet: bool = True) -> tuple[float, subprocess.CompletedProcess]:
+    """Run `python -m mkdocs build [-q] ...` in `cwd`; return wall-clock seconds and the process."""
+    command = MKDOCS + ["build"] + (["-q"] if quiet else []) + list(extra)
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    return time.perf_counter() - start, done
+
+
+def machine_line() -> str:
+    return (f"Python {platform.python_version()}, {platform.system()} {platform.machine()}, "
+            f"{os.cpu_count()} CPUs; run {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}")
+
+
+def markdown_table(header: list[str], rows: list[list[str]], align: str | None = None) -> str:
+    align = align or "l" + "r" * (len(header) - 1)
+    rule = ["---:" if a == "r" else ":---:" if a == "c" else "---" for a in align]
+    lines = [header, rule] + rows
+    return "\n".join("| " + " | ".join(str(cell) for cell in line) + " |" for line in lines)
+
+
+def text_table(header: list[str], rows: list[list[str]], align: str | None = None) -> str:
+    align = align or "l" + "r" * (len(header) - 1)
+    widths = [max(len(str(row[i])) for row in [header] + rows) for i in range(len(header))]
+
+    def fmt(row: list[str]) -> str:
+        return "  ".join(str(c).rjust(w) if a == "r" else str(c).ljust(w) for c, w, a in zip(row, widths, align))
+
+    return "\n".join([fmt(header), "  ".join("-" * w for w in widths)] + [fmt(r) for r in rows])
+
+
+def update_results(name: str, body: str, path: Path = RESULTS) -> None:
+    """Create or replace the section `name` of results.md, leaving the other sections alone."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    section = f"{start}\n{body.strip()}\n{end}"
+    text = path.read_text(encoding="utf-8") if path.exists() else RESULTS_HEADER
+    pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.S)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: section, text, count=1)
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def mark(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"

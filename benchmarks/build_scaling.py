@@ -1,0 +1,641 @@
+"""How does our build time grow with the number of quiz questions, against plain Markdown?
+
+For each size N (default 50, 500 and 2000 questions) the script writes synthetic content in a
+temporary folder, 10 scored questions per quiz and one module per quiz, and builds two sites:
+
+* ours:  modules/*.md and quizzes/*.yml compiled by the real hooks (hooks/*.py), with the real
+         theme, overrides, plugins and markdown_extensions of mkdocs.yml;
+* plain: the same text as ordinary Markdown pages (each quiz one .md page with its prompts,
+         options, feedback and explanations as paragraphs and lists), same config, no hooks.
+
+Each build is `python -m mkdocs build -q` in a subprocess, timed wall-clock; the table shows
+the median of --runs runs (plain and ours alternate, so drift hits both alike).
+
+    .venv/bin/python benchmarks/build_scaling.py                 # 5 runs at 50, 500, 2000
+    .venv/bin/python benchmarks/build_scaling.py --runs 1 --sizes 50,500
+    .venv/bin/python benchmarks/build_scaling.py --profile 2000  # cProfile one build of ours
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import pstats
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+from benchlib import (REPO, build_env, machine_line, mark, markdown_table, require_mkdocs, run_build,
+                      text_table, update_results)
+
+QUESTIONS_PER_QUIZ = 10
+RATIO_TARGET = 1.15      # ours / plain at the largest size (2000)
+GROWTH_TARGET = 4.5      # ours(2000) / ours(500); 4.0 would be exactly linear
+SECTION = "build_scaling"
+
+# --------------------------------------------------------------------------------------------
+# Synthetic prose. Deterministic (seeded per question), varied enough that no two prompts are
+# the same, and about as long as the real quizzes: 40-80 words a prompt, 10-25 an option,
+# 20-45 a feedback, 20-40 an explanation.
+# --------------------------------------------------------------------------------------------
+
+POLICE = ["a detective", "a patrol officer", "a sergeant", "a youth-crimes investigator",
+          "a community relations officer", "a vice unit lieutenant", "an officer on the night shift"]
+PROVIDERS = ["a case worker", "a shelter advocate", "a child-protection worker", "a trauma therapist",
+             "a youth program manager", "an immigration legal advocate", "a runaway-hotline counsellor"]
+PEOPLE = ["a 15-year-old girl", "a 17-year-old boy", "a young woman who arrived from abroad last year",
+          "a 14-year-old who has run from a group home", "an adult survivor of labour trafficking",
+          "a 16-year-old who will not give her name", "a young man found working in a nail salon"]
+PLACES = ["at a motel off the highway", "in a hospital emergency room", "at the shelter's front desk",
+          "at the bus station", "in an interview room at the precinct", "in a family court hallway",
+          "in the back office of a restaurant", "at a drop-in centre for homeless youth"]
+TIMES = ["just after two in the morning", "on a Friday evening", "late on a holiday weekend",
+         "an hour before a court hearing", "the morning after an arrest", "during a snowstorm",
+         "at the end of a fourteen-hour shift"]
+TOPICS = ["first meetings", "confidentiality rules", "interview timing", "shelter placement",
+          "information sharing", "reviewing the MOU", "joint training", "after-hours calls",
+          "immigration relief", "court preparation", "trauma-informed interviews", "case conferences",
+          "safety planning", "missing youth", "handing over a case", "debriefing after a hard night"]
+POLICE_GOALS = ["take a statement while the details are fresh", "identify the adult who brought her here",
+                "check whether other young people are at risk", "secure the phone as evidence",
+                "get a name and a date of birth for the report", "find the address of the house"]
+PROVIDER_GOALS = ["let the young person sleep and eat first", "find a safe bed for tonight",
+                  "explain what the program can and cannot keep private", "call an interpreter she trusts",
+                  "keep the first conversation about safety, not the case", "contact her guardian"]
+COMPLICATIONS = ["the only interpreter available is a relative of the suspect",
+                 "the shelter has one bed left and a waiting list", "the on-call supervisor is not answering",
+                 "a reporter has already called the precinct", "the young person's phone keeps ringing",
+                 "the two agencies have never worked together before", "nobody has read the MOU in a year",
+                 "the prosecutor wants an answer by the morning"]
+DISCLOSURES = ["she owes money to the man who drove her here", "he was told the police would deport him",
+               "she has a younger sister still at the apartment", "he does not want his parents called",
+               "she will only talk if it stays between them", "he was promised a job and papers"]
+CLAIMS = ["the provider should pass on everything the young person says", "the officer can promise a visa",
+          "a tense first case means the partnership is failing", "confidentiality rules are the same for every advocate",
+          "the case worker should take over the questioning", "the police timeline should set the pace for services",
+          "a sharp remark after a long night is a personal attack", "the MOU can wait until the next review"]
+
+CONTEXT = [
+    lambda r: f"{cap(r.choice(POLICE))} and {r.choice(PROVIDERS)} meet {r.choice(PLACES)} with {r.choice(PEOPLE)}.",
+    lambda r: f"{cap(r.choice(POLICE))} wants to {r.choice(POLICE_GOALS)}, while {r.choice(PROVIDERS)} wants to {r.choice(PROVIDER_GOALS)}.",
+    lambda r: f"It is {r.choice(TIMES)}, and {r.choice(COMPLICATIONS)}.",
+    lambda r: f"The young person has said that {r.choice(DISCLOSURES)}.",
+    lambda r: f"Their agencies signed an MOU last year, but it says little about {r.choice(TOPICS)}.",
+    lambda r: f"Each side starts to think the other \"doesn't get it\", and the conversation grows tense.",
+    lambda r: f"Neither of them has worked on {r.choice(TOPICS)} with the other agency before.",
+    lambda r: f"{cap(r.choice(PROVIDERS))} remembers a case last spring when a rushed interview went badly.",
+]
+QUESTION_LINES = {
+    "single": ["What is the most useful next step?", "Which response best fits both roles?",
+               "Which reading of the situation is most accurate?"],
+    "multiple": ["Which steps would help? Choose all that apply.",
+                 "Which actions keep each person within their own role? Choose all that apply."],
+}
+RIGHT_OPTIONS = [
+    "Ask {p} what they need tonight, and agree a time to {g}.",
+    "Say plainly what each of you can and cannot do, then plan the next hour together.",
+    "Call the contact named in the MOU and follow the steps it sets out for {t}.",
+    "Let {p} stay with the young person while {o} explains why the question matters.",
+    "Agree to talk the next morning about how the night went and what to change.",
+    "Tell the young person honestly what can stay private and what cannot.",
+]
+WRONG_OPTIONS = [
+    "Wait until the case is over before raising {t} with anyone.",
+    "Ask {p} to get the details quietly and pass them on to {o}.",
+    "Promise the young person that everything will be sorted out by the morning.",
+    "Escalate to both agency heads at once, before talking to each other.",
+    "Stop taking calls from that unit until someone apologises.",
+    "Assume every advocate has the same privacy duties, so either can promise secrecy.",
+    "Let {o} decide everything, since the police case comes first.",
+]
+WHY_RIGHT = ["The goal is shared and the means differ, so naming the clash as one of timing lets both solve it.",
+             "Honesty about limits protects trust later and avoids a promise nobody can keep.",
+             "Each side does its own job well and asks the other to do theirs.",
+             "A plan agreed in advance turns a hard night into a routine one.",
+             "It keeps the young person's safety first without closing the door on the case."]
+WHY_WRONG = ["It turns a clash of timing into a clash of values, which it is not.",
+             "It asks one side to do the other's job, which can harm the case and the young person.",
+             "It makes a promise that only another agency can keep, and trust suffers when it breaks.",
+             "It punishes the young people who need a joint response, not the person who gave offence.",
+             "Delay leaves the friction in place, and the same clash will come back on the next case."]
+FOLLOW_UPS = ["Talking it through the next day usually helps.", "The MOU is the place to write this down.",
+              "Both roles are needed, and neither is more important.", "Frustration like this is normal and passes.",
+              "A short check-in after a hard scene keeps small problems small."]
+LESSONS = ["Police and providers share one aim, ending trafficking and protecting survivors, but pursue it by different means.",
+           "Each side guards confidentiality by its own rules, so share only what is safe and allowed.",
+           "Mistakes and tension are a normal part of working together, and frustration passes when people keep talking.",
+           "Writing roles down in a protocol, and revising it after conflict, prevents the same clash twice.",
+           "Learning what the other side's units do shows where joint work helps both and the young person."]
+
+
+def cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def prose(r: random.Random, low: int, high: int, closing: str = "") -> str:
+    """Context sentences until the text is `low`-`high` words long, then the closing line."""
+    while True:
+        sentences = r.sample(CONTEXT, k=len(CONTEXT))
+        out: list[str] = []
+        target = r.randint(low, high) - words(closing)
+        for make in sentences:
+            out.append(make(r))
+            if words(" ".join(out)) >= target:
+                break
+        text = " ".join(out + ([closing] if closing else []))
+        if low <= words(text) <= high:
+            return text
+
+
+def option_text(r: random.Random, correct: bool) -> str:
+    template = r.choice(RIGHT_OPTIONS if correct else WRONG_OPTIONS)
+    return template.format(p=r.choice(PROVIDERS), o=r.choice(POLICE), g=r.choice(POLICE_GOALS), t=r.choice(TOPICS))
+
+
+def feedback(r: random.Random, correct: bool) -> str:
+    lead = r.choice(["Yes.", "Correct.", "That works."]) if correct else r.choice(["Not quite.", "No.", "Not the best step."])
+    reason = r.choice(WHY_RIGHT if correct else WHY_WRONG)
+    extra = r.choice(FOLLOW_UPS)
+    text = f"{lead} {reason} {extra}"
+    if r.random() < 0.3:
+        text += f" This matters most for {r.choice(TOPICS)}."
+    return text
+
+
+def explanation(r: random.Random) -> str:
+    first, second = r.sample(LESSONS, k=2)
+    return f"{first} {second}" if words(first + second) <= 40 else first
+
+
+def question(r: random.Random, qid: str, kind: str) -> dict:
+    if kind == "true_false":
+        claim = r.choice(CLAIMS)
+        prompt = prose(r, 40, 80, f"True or false: {claim}.")
+        is_true = False
+        options = [
+            {"id": "true", "text": "True", "correct": is_true, "feedback": feedback(r, is_true)},
+            {"id": "false", "text": "False", "correct": not is_true, "feedback": feedback(r, not is_true)},
+        ]
+    else:
+        count = r.choice([4, 5]) if kind == "multiple" else 4
+        right = r.choice([2, 3]) if kind == "multiple" else 1
+        flags = [True] * right + [False] * (count - right)
+        r.shuffle(flags)
+        prompt = prose(r, 40, 80, r.choice(QUESTION_LINES[kind]))
+        options = [{"id": "abcdefgh"[i], "text": option_text(r, ok), "correct": ok, "feedback": feedback(r, ok)}
+                   for i, ok in enumerate(flags)]
+    codes = sorted(r.sample(["A1", "A2", "A3", "A4", "A7", "A8", "A9", "A11", "A12", "B1", "B6", "B8"], k=r.choice([1, 2])))
+    return {"id": qid, "type": kind, "prompt": wrap(prompt), "covers": codes, "options": options,
+            "explanation": explanation(r)}
+
+
+# Ten scored questions a quiz: single, multiple, true_false, single, a scenario of three
+# (single, multiple, true_false), multiple, true_false, single.
+LAYOUT = ["single", "multiple", "true_false", "single", ("single", "multiple", "true_false"),
+          "multiple", "true_false", "single"]
+
+
+def wrap(text: str) -> str:
+    return textwrap.fill(text, width=95) + "\n"
+
+
+@dataclass
+class Unit:
+    """One module and its quiz, as data both sites are written from."""
+
+    number: int
+    module_id: str
+    module_title: str
+    summary: str
+    objectives: list[str]
+    covers: list[str]
+    body: str
+    quiz: dict
+
+
+def make_unit(number: int) -> Unit:
+    r = random.Random(number)
+    topic = TOPICS[number % len(TOPICS)]
+    module_id = f"unit-{number:03d}"
+    title = f"Unit {number}: {cap(topic)}"
+    questions: list[dict] = []
+    for index, kind in enumerate(LAYOUT, start=1):
+        qid = f"u{number}-q{index}"
+        if isinstance(kind, tuple):
+            case = prose(r, 70, 110)
+            questions.append({"id": qid, "type": "scenario", "prompt": wrap(f"*Fictional case.* {case}"),
+                              "questions": [question(r, f"{qid}-{i}", sub) for i, sub in enumerate(kind, start=1)]})
+        else:
+            questions.append(question(r, qid, kind))
+    quiz = {"id": module_id, "title": f"Check yourself: {cap(topic)} ({number})", "module": module_id,
+            "pass_mark": 70, "intro": f"Ten questions on *{topic}* when police and providers work together. "
+                                      "Each answer explains why.",
+            "shuffle": False, "questions": questions}
+    paragraphs = []
+    for heading in ("Why it matters", "What each side brings", "When it goes wrong"):
+        paragraphs.append(f"## {heading}\n\n" + "\n\n".join(wrap(prose(r, 60, 90)) for _ in range(2)))
+    body = "\n".join(paragraphs)
+    return Unit(number, module_id, title,
+                summary=f"How police and providers handle {topic} together, and what to do when they disagree.",
+                objectives=[f"Name what each side needs from {topic}.", "Explain why neither side should do the other's job.",
+                            "Plan a first step for the next shared case."],
+                covers=["A1", "A2", "A9"], body=body, quiz=quiz)
+
+
+def units_for(size: int) -> list[Unit]:
+    return [make_unit(n) for n in range(1, size // QUESTIONS_PER_QUIZ + 1)]
+
+
+# --------------------------------------------------------------------------------------------
+# The two sites.
+# --------------------------------------------------------------------------------------------
+
+HOME = """\
+# Common Agenda (benchmark)
+
+Synthetic content for timing the build: {units} modules, each with a quiz of ten questions.
+
+- [Training modules](modules/index.md)
+- [Check yourself](quizzes/index.md)
+"""
+MODULES_INDEX = "# Training modules\n\nThe modules are listed in teaching order.\n"
+ROLE_PATHS = {"police": ("paths/police.md", "Path for police officers"),
+              "provider": ("paths/provider.md", "Path for service providers")}
+
+
+@dataclass
+class Setup:
+    """What the real project uses, read at run time so the benchmark follows the project."""
+
+    config: dict
+    hooks: list[Path]          # absolute paths, in mkdocs.yml order
+    glossary: Path | None      # modules/glossary.yml, when the site has one and it is wanted
+
+    @property
+    def role_paths(self) -> bool:
+        return any(h.name == "role_paths.py" for h in self.hooks)
+
+
+def real_setup(glossary: bool) -> Setup:
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    hooks = [(REPO / h).resolve() for h in config.get("hooks", [])]
+    path = REPO / "modules" / "glossary.yml"
+    return Setup(config, hooks, path if glossary and path.is_file() else None)
+
+
+def site_config(setup: Setup, *, ours: bool, nav: list) -> dict:
+    """The real config (theme, plugins, markdown_extensions, extra_css/js, validation...) with
+    paths made absolute, `watch` dropped, our own nav, and the real hooks only for ours."""
+    config = {key: value for key, value in setup.config.items() if key not in ("watch", "hooks", "nav")}
+    theme = dict(config["theme"])
+    if "custom_dir" in theme:
+        theme["custom_dir"] = str(REPO / theme["custom_dir"])
+    config["theme"] = theme
+    if ours:
+        config["hooks"] = [str(h) for h in setup.hooks]
+    config["nav"] = nav
+    return config
+
+
+def nav_for(setup: Setup, modules: list, quizzes: list) -> list:
+    nav: list = [{"Home": "index.md"}]
+    if setup.role_paths:
+        nav.append({"Role paths": [uri for uri, _ in ROLE_PATHS.values()]})
+    nav.append({"Training modules": ["modules/index.md"] + modules})
+    nav.append({"Check yourself": ["quizzes/index.md"] + quizzes})
+    if setup.glossary:
+        nav.append({"Glossary": "glossary.md"})
+    return nav
+
+
+class _Dumper(yaml.SafeDumper):
+    """Multi-line text as `|` blocks, the way authors write prompts in quizzes/*.yml."""
+
+
+_Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
+
+
+def dump(data) -> str:
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, width=95, allow_unicode=True)
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def common_docs(root: Path, units: list[Unit]) -> None:
+    shutil.copytree(REPO / "docs" / "assets", root / "docs" / "assets")
+    write(root / "docs" / "index.md", HOME.format(units=len(units)))
+    write(root / "docs" / "modules" / "index.md", MODULES_INDEX)
+
+
+def write_ours(root: Path, units: list[Unit], setup: Setup) -> None:
+    common_docs(root, units)
+    shutil.copytree(REPO / "schemas", root / "schemas")
+    (root / "modules").mkdir(parents=True)
+    shutil.copy(REPO / "modules" / "source-points.yml", root / "modules" / "source-points.yml")
+    if setup.glossary:
+        shutil.copy(setup.glossary, root / "modules" / "glossary.yml")
+    write(root / "modules" / "curriculum.yml", "order:\n" + "".join(f"  - {u.module_id}\n" for u in units))
+    for u in units:
+        front = {"id": u.module_id, "title": u.module_title, "summary": u.summary,
+                 "audiences": ["police", "provider"], "minutes": 20, "objectives": u.objectives, "covers": u.covers}
+        write(root / "modules" / f"{u.module_id}.md",
+              "---\n" + dump(front) + "---\n\n" + u.body)
+        write(root / "quizzes" / f"{u.module_id}.yml",
+              "# yaml-language-server: $schema=../schemas/quiz.schema.json\n"
+              + dump(u.quiz))
+    # The nav markers stand for the generated pages: the hooks expand them in teaching order.
+    nav = nav_for(setup, ["modules/*.md"], ["quizzes/*.yml"])
+    write(root / "mkdocs.yml", yaml.safe_dump(site_config(setup, ours=True, nav=nav), sort_keys=False))
+
+
+def plain_question(q: dict, number: int, total: int, level: int) -> str:
+    out = [f"{'#' * level} Question {number} of {total}", "", q["prompt"].strip(), ""]
+    for letter, o in zip("ABCDEFGH", q["options"]):
+        verdict = "Right answer" if o["correct"] else "Not right"
+        out += [f"- **{letter}.** {o['text']}", "", f"    *{verdict}:* {o['feedback']}", ""]
+    out += [f"**Explanation.** {q['explanation']}", ""]
+    return "\n".join(out)
+
+
+def plain_quiz(u: Unit) -> str:
+    quiz = u.quiz
+    total = QUESTIONS_PER_QUIZ
+    out = [f"# {quiz['title']}", "", quiz["intro"], "",
+           f"{total} questions · Pass mark {quiz['pass_mark']}% · Module: [{u.module_title}](../modules/{u.module_id}.md)", ""]
+    number = 0
+    for q in quiz["questions"]:
+        if q["type"] == "scenario":
+            subs = q["questions"]
+            out += [f"## Case: questions {number + 1} to {number + len(subs)}", "", q["prompt"].strip(), ""]
+            for sub in subs:
+                number += 1
+                out.append(plain_question(sub, number, total, 3))
+        else:
+            number += 1
+            out.append(plain_question(q, number, total, 2))
+    out += ['!!! info "This is a self-check, not an exam"',
+            "    The answers are part of this page. Your results are kept only in this browser.",
+            "    See [all quizzes and your progress](index.md).", ""]
+    return "\n".join(out)
+
+
+def plain_module(u: Unit) -> str:
+    objectives = "\n".join(f"- {o}" for o in u.objectives)
+    return (f"# {u.module_title}\n\n{u.summary}\n\n**Time:** 20 minutes · **For:** Police officers, Service providers\n\n"
+            f"## What you will learn\n\n{objectives}\n\nSource points covered: {', '.join(u.covers)}\n\n{u.body}\n"
+            f"## Check yourself\n\n[Take the quiz: {u.quiz['title']}](../quizzes/{u.module_id}.md){{ .md-button }}\n")
+
+
+def plain_quiz_index(units: list[Unit]) -> str:
+    rows = "\n".join(f"| [{u.quiz['title']}]({u.module_id}.md) | [{u.module_title}](../modules/{u.module_id}.md) "
+                     f"| {QUESTIONS_PER_QUIZ} | 70% | Not taken yet |" for u in units)
+    return ("# Check yourself\n\nEach module ends with a short quiz.\n\n"
+            "| Quiz | Module | Questions | Pass mark | Your progress |\n| --- | --- | --- | --- | --- |\n" + rows + "\n")
+
+
+def plain_role_path(title: str, units: list[Unit]) -> str:
+    rows = "\n".join(f"| {i} | [{u.module_title}](../modules/{u.module_id}.md)<br>{u.summary} | 20 min "
+                     f"| [Check yourself](../quizzes/{u.module_id}.md) |" for i, u in enumerate(units, start=1))
+    return (f"# {title}\n\nThe modules for this role, in teaching order. Each ends with a short quiz.\n\n"
+            "| # | Module | Time | Quiz |\n| --- | --- | --- | --- |\n" + rows + "\n")
+
+
+def plain_glossary(path: Path) -> str:
+    terms = yaml.safe_load(path.read_text(encoding="utf-8"))
+    entries = "\n\n".join(f"{t['term']}\n:   {t['definition']}" for t in sorted(terms, key=lambda t: t["term"].casefold()))
+    return "# Glossary\n\nPlain definitions of the words this site uses.\n\n" + entries + "\n"
+
+
+def write_plain(root: Path, units: list[Unit], setup: Setup) -> None:
+    common_docs(root, units)
+    for u in units:
+        write(root / "docs" / "modules" / f"{u.module_id}.md", plain_module(u))
+        write(root / "docs" / "quizzes" / f"{u.module_id}.md", plain_quiz(u))
+    write(root / "docs" / "quizzes" / "index.md", plain_quiz_index(units))
+    # Same pages as ours: the role paths and glossary pages our hooks make, as plain Markdown.
+    if setup.role_paths:
+        for uri, title in ROLE_PATHS.values():
+            write(root / "docs" / uri, plain_role_path(title, units))
+    if setup.glossary:
+        write(root / "docs" / "glossary.md", plain_glossary(setup.glossary))
+    nav = nav_for(setup, [{u.module_title: f"modules/{u.module_id}.md"} for u in units],
+                  [{u.quiz["title"]: f"quizzes/{u.module_id}.md"} for u in units])
+    write(root / "mkdocs.yml", yaml.safe_dump(site_config(setup, ours=False, nav=nav), sort_keys=False))
+
+
+# --------------------------------------------------------------------------------------------
+# Checks, timing, report.
+# --------------------------------------------------------------------------------------------
+
+class ArticleText(HTMLParser):
+    """Visible words inside <article>, to show both sites carry the same text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.words = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article" or self.depth:
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.words += len(data.split())
+
+
+def article_words(html_file: Path) -> int:
+    parser = ArticleText()
+    parser.feed(html_file.read_text(encoding="utf-8"))
+    return parser.words
+
+
+def check_build(name: str, root: Path, env: dict) -> float:
+    """One strict, verbose build first: it must pass without warnings, and warms caches."""
+    seconds, done = run_build(root, env, "--strict", quiet=False)
+    if done.returncode != 0:
+        sys.exit(f"{name} site in {root} does not build with --strict:\n{done.stdout}{done.stderr}")
+    warnings = [line for line in done.stderr.splitlines() if line.startswith("WARNING")]
+    if warnings:
+        sys.exit(f"{name} site in {root} builds with warnings:\n" + "\n".join(warnings))
+    return seconds
+
+
+def fmt(seconds: float) -> str:
+    return f"{seconds:.2f}"
+
+
+def benchmark(sizes: list[int], runs: int, keep: bool, glossary: bool) -> None:
+    setup = real_setup(glossary)
+    results: dict[int, dict] = {}
+    with tempfile.TemporaryDirectory(prefix="ca-bench-") as tmp:
+        tmp_path = Path(tmp)
+        env = build_env(tmp_path / "pycache")
+        for size in sizes:
+            units = units_for(size)
+            ours, plain = tmp_path / f"ours-{size}", tmp_path / f"plain-{size}"
+            write_ours(ours, units, setup)
+            write_plain(plain, units, setup)
+            check_build("ours", ours, env)
+            check_build("plain", plain, env)
+            first = units[0].module_id
+            parity = (article_words(plain / "site" / "quizzes" / first / "index.html"),
+                      article_words(ours / "site" / "quizzes" / first / "index.html"))
+            pages = len(list((ours / "site").rglob("index.html")))
+            times: dict[str, list[float]] = {"plain": [], "ours": []}
+            for run in range(runs):
+                order = (("plain", plain), ("ours", ours)) if run % 2 == 0 else (("ours", ours), ("plain", plain))
+                for name, root in order:
+                    seconds, done = run_build(root, env)
+                    if done.returncode != 0:
+                        sys.exit(f"{name} build failed:\n{done.stdout}{done.stderr}")
+                    times[name].append(seconds)
+                print(f"  {size} questions, run {run + 1}/{runs}: plain {fmt(times['plain'][-1])} s, "
+                      f"ours {fmt(times['ours'][-1])} s", flush=True)
+            results[size] = {"units": len(units), "pages": pages, "parity": parity, **times}
+        if keep:
+            kept = Path(tempfile.mkdtemp(prefix="ca-bench-kept-"))
+            for size in sizes:
+                for name in ("ours", "plain"):
+                    shutil.copytree(tmp_path / f"{name}-{size}", kept / f"{name}-{size}", symlinks=True)
+            print(f"Sites kept in {kept}", file=sys.stderr)
+    report(results, runs, setup)
+
+
+def report(results: dict[int, dict], runs: int, setup: Setup) -> None:
+    header = ["Questions", "Quizzes", "Pages", "Plain median (s)", "Plain range", "Ours median (s)",
+              "Ours range", "Ours/plain", "Target", "Result"]
+    rows = []
+    largest = max(results)
+    for size, r in sorted(results.items()):
+        plain, ours = statistics.median(r["plain"]), statistics.median(r["ours"])
+        ratio = ours / plain
+        target = f"<= {RATIO_TARGET}" if size == 2000 else "-"
+        result = mark(ratio <= RATIO_TARGET) if size == 2000 else "-"
+        rows.append([str(size), str(r["units"]), str(r["pages"]), fmt(plain),
+                     f"{fmt(min(r['plain']))}-{fmt(max(r['plain']))}", fmt(ours),
+                     f"{fmt(min(r['ours']))}-{fmt(max(r['ours']))}", f"{ratio:.3f}", target, result])
+    notes = []
+    if 500 in results and 2000 in results:
+        ours_growth = statistics.median(results[2000]["ours"]) / statistics.median(results[500]["ours"])
+        plain_growth = statistics.median(results[2000]["plain"]) / statistics.median(results[500]["plain"])
+        notes.append(f"Ours growth 2000/500: {ours_growth:.2f} (target <= {GROWTH_TARGET}; 4.00 is linear) "
+                     f"{mark(ours_growth <= GROWTH_TARGET)}   [plain: {plain_growth:.2f}]")
+    else:
+        notes.append("Ours growth 2000/500: not measured (needs sizes 500 and 2000)")
+    if 2000 not in results:
+        notes.append(f"Ours/plain target (<= {RATIO_TARGET}) applies at 2000 questions: not measured")
+    parity = results[largest]["parity"]
+    notes.append(f"Text check, first quiz page at {largest} questions: plain {parity[0]} words, ours {parity[1]} words "
+                 "in `<article>` (ours adds the verdicts, buttons and a second copy of each option beside its feedback)")
+
+    glossary = (f"the real glossary ({len(yaml.safe_load(setup.glossary.read_text(encoding='utf-8')))} terms, "
+                "tooltips on every page)" if setup.glossary else "no glossary")
+    notes.append(f"Ours uses the hooks of mkdocs.yml ({', '.join(h.name for h in setup.hooks)}) and {glossary}; "
+                 "plain has the same pages (modules, quizzes, quiz index"
+                 + (", role paths" if setup.role_paths else "") + (", glossary" if setup.glossary else "")
+                 + ") as ordinary Markdown and no hooks")
+
+    print()
+    print(f"Build time, median of {runs} run(s) each (python -m mkdocs build -q)")
+    print(text_table(header, rows))
+    for note in notes:
+        print(note)
+
+    body = "\n".join([
+        "## Build scaling: ours vs plain Markdown",
+        "",
+        f"`benchmarks/build_scaling.py`, median of {runs} run(s) of `python -m mkdocs build -q` each; "
+        f"ranges are min-max. {machine_line()}.",
+        "",
+        markdown_table(header, rows),
+        "",
+        *[f"- {note}" for note in notes],
+    ])
+    update_results(SECTION, body)
+
+
+def profile(size: int, top: int, glossary: bool) -> None:
+    """cProfile one build of our site at `size` questions; print the hooks' hotspots."""
+    setup = real_setup(glossary)
+    with tempfile.TemporaryDirectory(prefix="ca-prof-") as tmp:
+        tmp_path = Path(tmp)
+        env = build_env(tmp_path / "pycache")
+        root = tmp_path / f"ours-{size}"
+        write_ours(root, units_for(size), setup)
+        check_build("ours", root, env)  # warm byte-code caches
+        out = tmp_path / "build.prof"
+        done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build", "-q"],
+                              cwd=root, env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            sys.exit(done.stdout + done.stderr)
+        stats = pstats.Stats(str(out))
+        total = stats.total_tt
+        print(f"Profile of one build of ours at {size} questions: {total:.2f} s under cProfile")
+        for title, key, pattern in (
+            ("Whole build, by cumulative time", "cumulative", ""),
+            ("hooks/common_agenda, by cumulative time", "cumulative", r"common_agenda"),
+            ("hooks/common_agenda, by own time", "tottime", r"common_agenda"),
+        ):
+            buffer = io.StringIO()
+            stats.stream = buffer
+            stats.sort_stats(key).print_stats(*( [re.escape(pattern)] if pattern else []), top)
+            lines = buffer.getvalue().splitlines()
+            start = next(i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls"))
+            print(f"\n{title}:")
+            print("\n".join(lines[start:]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="timed builds per site and size (default 5)")
+    parser.add_argument("--sizes", default="50,500,2000",
+                        help=f"comma-separated question counts, multiples of {QUESTIONS_PER_QUIZ} (default 50,500,2000)")
+    parser.add_argument("--keep", action="store_true", help="keep the generated sites and print where")
+    parser.add_argument("--profile", type=int, metavar="SIZE",
+                        help="instead of timing, cProfile one build of ours at SIZE questions")
+    parser.add_argument("--no-glossary", dest="glossary", action="store_false",
+                        help="leave modules/glossary.yml out of ours (isolates the cost of the tooltips)")
+    parser.add_argument("--top", type=int, default=20, help="rows per profile listing (default 20)")
+    args = parser.parse_args()
+    require_mkdocs()
+    if args.profile:
+        if args.profile % QUESTIONS_PER_QUIZ:
+            parser.error(f"--profile: a size must be a multiple of {QUESTIONS_PER_QUIZ}")
+        profile(args.profile, args.top, args.glossary)
+        return
+    try:
+        sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    except ValueError:
+        parser.error("--sizes: give whole numbers separated by commas, e.g. 50,500")
+    if not sizes or any(s <= 0 or s % QUESTIONS_PER_QUIZ for s in sizes):
+        parser.error(f"--sizes: each size must be a positive multiple of {QUESTIONS_PER_QUIZ}")
+    if args.runs < 1:
+        parser.error("--runs: at least 1")
+    benchmark(sizes, args.runs, args.keep, args.glossary)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""The glossary: each term defined once, shown on the Glossary page and as a tooltip wherever it is used.
+
+Tooltips are Markdown abbreviations appended to each page's source. Only the first use of a term
+on a page keeps its tooltip, and that one is made focusable: one definition per page reads well
+and keeps the keyboard path short.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import Problem
+from .reference_data import load_yaml_file
+from .render import render
+from .yaml_source import YamlDoc
+
+PAGE_URI = "glossary.md"
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    definition: str
+    aliases: tuple[str, ...]
+
+
+def load_glossary(path: Path, display: str, schema: Path) -> tuple[tuple[Term, ...], list[Problem]]:
+    if not path.is_file():
+        return (), []  # a site without a glossary is fine
+    doc, problems = load_yaml_file(path, display, schema)
+    if doc is None:
+        return (), problems
+    terms = tuple(Term(e["term"].strip(), e["definition"].strip(), tuple(a.strip() for a in e.get("aliases", [])))
+                  for e in doc.data)
+    problems = _check_unique(terms, doc)
+    return (() if problems else terms), problems
+
+
+def _check_unique(terms: tuple[Term, ...], doc: YamlDoc) -> list[Problem]:
+    problems = []
+    first: dict[str, int] = {}
+    for index, term in enumerate(terms):
+        for position, spelling in enumerate((term.term, *term.aliases)):
+            path = (index, "term") if position == 0 else (index, "aliases", position - 1)
+            if spelling in first:
+                problems.append(Problem(doc.display, doc.line_of(path), f"[{index}]",
+                                        f"'{spelling}' is already defined by entry [{first[spelling]}]",
+                                        "define each spelling once: merge the entries or drop the repeat"))
+            else:
+                first[spelling] = index
+    return problems
+
+
+def abbreviations(terms: tuple[Term, ...]) -> str:
+    """Markdown abbreviation lines for every spelling, appended to each page's source."""
+    lines = [f"*[{spelling}]: {term.definition}" for term in terms for spelling in (term.term, *term.aliases)]
+    return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+_ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
+_HEADING = re.compile(r"<(h[1-6])\b[^>]*>.*?</\1>", re.S)
+
+
+def first_use_only(html: str) -> str:
+    """Keep the tooltip on the first use of each term and make it focusable; unwrap the rest.
+
+    Headings never carry one: a tooltip in a title is noise, and the text below explains it.
+    """
+    html = _HEADING.sub(lambda m: _ABBR.sub(r"\2", m.group()), html)
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match) -> str:
+        title, text = match.group(1), match.group(2)
+        if title in seen:
+            return text
+        seen.add(title)
+        return f'<abbr title="{title}" tabindex="0">{text}</abbr>'
+
+    return _ABBR.sub(keep_first, html)
+
+
+def page_markdown(terms: tuple[Term, ...]) -> str:
+    """The Glossary page: terms in alphabetical order, grouped under their first letter."""
+    groups: dict[str, list[Term]] = {}
+    for term in sorted(terms, key=lambda t: t.term.casefold()):
+        groups.setdefault(term.term[0].upper(), []).append(term)
+    return render("glossary_page.md.j2", groups=list(groups.items()))

@@ -1,0 +1,24 @@
+"""MkDocs hook: the Glossary page, and a definition on the first use of each term on every page."""
+
+from common_agenda import glossary
+from common_agenda.generated_files import add_generated
+from common_agenda.site_state import content_of
+
+
+def on_files(files, *, config):
+    content = content_of(config)
+    if content.glossary:
+        add_generated(files, config, glossary.PAGE_URI, glossary.page_markdown(content.glossary),
+                      content.layout.display(content.layout.modules_dir / "glossary.yml"))
+    return files
+
+
+def on_page_markdown(markdown, *, page, config, files):
+    terms = content_of(config).glossary
+    if not terms or page.file.src_uri == glossary.PAGE_URI:
+        return markdown
+    return markdown + glossary.abbreviations(terms)
+
+
+def on_page_content(html, *, page, config, files):
+    return glossary.first_use_only(html)
