@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test browser clean
+.PHONY: serve build test browser handouts clean
 
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -16,6 +16,10 @@ build: $(VENV)/.site
 
 test: $(VENV)/.test browser
 	$(BIN)/python -m pytest
+
+# PDFs of the print packs and handouts, printed by the same Chromium the tests use.
+handouts: $(VENV)/.test browser
+	$(BIN)/python tools/handouts.py
 
 # The browser tests use Debian's Chromium; install it only when it is missing.
 browser:

@@ -1,58 +1,16 @@
-"""Serve a built site on 127.0.0.1 and drive it in the system's headless Chromium.
+"""Browser-test helpers: Chromium is required in CI, and requests to other hosts are recorded.
 
-Chromium comes from Debian (`/usr/bin/chromium`); nothing is downloaded. Requests to any host
-other than the test server are recorded and refused, so a test can assert there were none.
+Serving and launching live in tools/local_browser.py, shared with `make handouts`.
 """
 
 from __future__ import annotations
 
-import functools
 import os
-import socket
-import threading
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
-@contextmanager
-def serve(directory: Path, port: int = 0):
-    """Serve `directory` on 127.0.0.1; yields the base URL ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def free_port() -> int:
-    """A port to build a site for before serving it (instant navigation needs site_url to match)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from local_browser import CHROMIUM, CHROMIUM_ARGS, free_port, serve  # noqa: F401 (re-exported for tests)
 
 
 def require_chromium() -> None:

@@ -15,7 +15,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-HOOKS = ("load_content.py", "curriculum_nav.py", "module_pages.py", "quiz_pages.py", "role_paths.py", "glossary.py")
+HOOKS = ("load_content.py", "curriculum_nav.py", "module_pages.py", "quiz_pages.py", "role_paths.py",
+         "certificate_page.py", "evaluation_page.py", "training_kit.py", "local_settings.py", "glossary.py",
+         "html_fixes.py")
 
 
 def module_text(module_id: str = "shared-goals", **overrides) -> str:
@@ -91,6 +93,11 @@ class TinySite:
             "edit_uri: https://example.org/repo/edit/main/docs/\n"
             f"theme:\n  name: material\n  custom_dir: {REPO / 'overrides'}\n  font: false\n"
             "  features: [content.action.edit, navigation.instant]\n"
+            "  palette:\n"  # the site's own light and dark palettes, so dark-mode checks are real
+            "    - {media: '(prefers-color-scheme: light)', scheme: default, primary: indigo, accent: indigo,"
+            " toggle: {icon: material/brightness-4, name: Switch to dark mode}}\n"
+            "    - {media: '(prefers-color-scheme: dark)', scheme: slate, primary: indigo, accent: indigo,"
+            " toggle: {icon: material/brightness-7, name: Switch to light mode}}\n"
             f"hooks:\n{hooks}\n{nav}"
             "markdown_extensions: [abbr, admonition, attr_list, md_in_html, toc, pymdownx.details]\n"
             + ("extra_css: [assets/common-agenda.css]\nextra_javascript: [assets/progress-marks.js]\n" if self.assets else "")
@@ -100,8 +107,8 @@ class TinySite:
     def use_site_assets(self) -> None:
         """Copy the real stylesheet and scripts, so browser tests exercise what ships."""
         self.assets = True
-        for name in ("common-agenda.css", "progress-marks.js", "quiz.js", "quiz.css"):
-            self.write(f"docs/assets/{name}", (REPO / "docs" / "assets" / name).read_text(encoding="utf-8"))
+        for asset in (REPO / "docs" / "assets").iterdir():
+            self.write(f"docs/assets/{asset.name}", asset.read_text(encoding="utf-8"))
 
     def build(self) -> Build:
         (self.root / "mkdocs.yml").write_text(self.config(), encoding="utf-8")

@@ -13,3 +13,22 @@ def test_module_pages_are_generated_with_edit_links_to_their_sources(site_dir):
     html = (site_dir / "modules/shared-goals/index.html").read_text(encoding="utf-8")
     assert "/edit/main/modules/shared-goals.md" in html
     assert "What you will learn" in html
+
+
+def test_no_answer_of_any_quiz_reaches_the_search_index(site_dir):
+    """Answer keys, quiz pages and the check all hold answers; none may be searchable."""
+    import json
+
+    from common_agenda.content import load_content
+    from sitekit import REPO
+
+    docs = json.loads((site_dir / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    # Modules may teach the same sentence; pages that hold questions must not give their answers.
+    index = " ".join(" ".join(d["text"].split()) for d in docs
+                     if d["location"].startswith(("quizzes/", "training/check", "training/answer-keys")))
+    leaks = []
+    for quiz in load_content(REPO).quizzes:
+        for question in quiz.scored():
+            texts = [question.explanation] + [o.feedback for o in question.options]
+            leaks += [f"{quiz.id}/{question.id}: {t[:50]}" for t in texts if " ".join(t.split())[:60] in index]
+    assert leaks == []

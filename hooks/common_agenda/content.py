@@ -6,14 +6,18 @@ are gathered first and raised once, so an author fixes everything in one pass.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .evaluation import SOURCE as EVALUATION_SOURCE, Evaluation, load_evaluation
 from .glossary import Term, load_glossary
+from .local_settings import DEFAULTS, Local, load_local
 from .modules import Module, load_module
+from .plans import Plan, build_plan, load_plan
 from .problems import Problem, stop_if_any
-from .quizzes import Quiz, load_quiz
+from .quizzes import Question, Quiz, load_quiz
 from .reference_data import SourcePoint, load_curriculum, load_source_points
+from .training import Activity, Check, Scenario, load_activities, load_check, load_scenario, resolve_check
 from .yaml_source import YamlDoc, field_name
 
 
@@ -30,6 +34,10 @@ class Layout:
     @property
     def quizzes_dir(self) -> Path:
         return self.root / "quizzes"
+
+    @property
+    def training_dir(self) -> Path:
+        return self.root / "training"
 
     @property
     def schemas_dir(self) -> Path:
@@ -52,6 +60,16 @@ class Content:
     source_points: dict[str, SourcePoint]
     quizzes: tuple[Quiz, ...] = ()
     glossary: tuple[Term, ...] = ()
+    activities: dict[str, Activity] = field(default_factory=dict)
+    scenarios: tuple[Scenario, ...] = ()
+    check: Check | None = None
+    check_questions: tuple[Question, ...] = ()
+    plans: tuple[Plan, ...] = ()
+    local: Local = DEFAULTS
+    evaluation: Evaluation | None = None
+
+    def scenario(self, scenario_id: str) -> Scenario:
+        return next(s for s in self.scenarios if s.id == scenario_id)
 
     def module(self, module_id: str) -> Module:
         return next(m for m in self.modules if m.id == module_id)
@@ -108,12 +126,91 @@ def load_content(root: Path) -> Content:
     problems += _check_quizzes(quizzes, modules, unreadable)
     if order_doc is not None:
         problems += _check_order(modules, order, order_doc, layout.display(order_path), unreadable)
+
+    training = _load_training(layout, modules, quizzes, points)
+    problems += training.pop("problems")
+    local_path = layout.root / "local.yml"
+    local, local_doc, found = load_local(local_path, layout.display(local_path), layout.schema("local"))
+    problems += found
+    if local_doc is not None:
+        ids = {m.id for m in modules}
+        problems += [Problem(local.source, local_doc.line_of(("module_notes", key)), f"module_notes.{key}",
+                             f"no module has the id '{key}'", "use a module id: " + ", ".join(sorted(ids)))
+                     for key in local.module_notes if key not in ids]
     stop_if_any(problems)
 
     by_id = {m.id: m for m in modules}
     position = {module_id: index for index, module_id in enumerate(order)}
     quizzes.sort(key=lambda q: (position[q.module], q.id))
-    return Content(layout, tuple(by_id[i] for i in order), points, tuple(quizzes), glossary)
+    return Content(layout, tuple(by_id[i] for i in order), points, tuple(quizzes), glossary, local=local, **training)
+
+
+def _load_training(layout: Layout, modules: list[Module], quizzes: list[Quiz],
+                   points: dict[str, SourcePoint]) -> dict:
+    """The training kit: activities, scenarios, the check and the plans that draw on them all."""
+    problems: list[Problem] = []
+    base = layout.training_dir
+    activities, found = load_activities(base / "activities.yml", layout.display(base / "activities.yml"),
+                                        layout.schema("activities"))
+    problems += found
+
+    scenarios: list[Scenario] = []
+    for path in sorted((base / "scenarios").glob("*.yml")):
+        scenario, found = load_scenario(path, layout.display(path), layout.schema("scenario"))
+        problems += found
+        if scenario:
+            scenarios.append(scenario)
+    module_ids = {m.id for m in modules}
+    seen: dict[str, Scenario] = {}
+    for scenario in scenarios:
+        if scenario.id in seen:
+            problems.append(Problem(scenario.source, scenario.doc.line_of(("id",)), "id",
+                                    f"'{scenario.id}' is already the id of {seen[scenario.id].source}",
+                                    "give each scenario its own id"))
+        seen.setdefault(scenario.id, scenario)
+        for index, code in enumerate(scenario.covers):
+            if points and code not in points:
+                problems.append(Problem(scenario.source, scenario.doc.line_of(("covers", index)), f"covers[{index}]",
+                                        f"'{code}' is not a source point", "use a code listed in modules/source-points.yml"))
+        for index, module_id in enumerate(scenario.modules):
+            if module_id not in module_ids:
+                problems.append(Problem(scenario.source, scenario.doc.line_of(("modules", index)), f"modules[{index}]",
+                                        f"no module has the id '{module_id}'",
+                                        "use a module id: " + ", ".join(sorted(module_ids))))
+
+    check_path = base / "checks.yml"
+    check, found = load_check(check_path, layout.display(check_path), layout.schema("checks"))
+    problems += found
+    check_questions: list[Question] = []
+    if check:
+        check_questions, found = resolve_check(check, quizzes)
+        problems += found
+
+    plans: list[Plan] = []
+    by_module = {m.id: m for m in modules}
+    by_scenario = {s.id: s for s in scenarios}
+    plan_ids: dict[str, str] = {}
+    for path in sorted((base / "plans").glob("*.yml")):
+        doc, found = load_plan(path, layout.display(path), layout.schema("plan"))
+        problems += found
+        if doc is None:
+            continue
+        plan, found = build_plan(doc, by_module, by_scenario, activities)
+        problems += found
+        if plan is None:
+            continue
+        if plan.id in plan_ids:
+            problems.append(Problem(plan.source, doc.line_of(("id",)), "id",
+                                    f"'{plan.id}' is already the id of {plan_ids[plan.id]}", "give each plan its own id"))
+            continue
+        plan_ids[plan.id] = plan.source
+        plans.append(plan)
+    plans.sort(key=lambda p: p.length)
+    evaluation_path = layout.root / EVALUATION_SOURCE
+    evaluation, found = load_evaluation(evaluation_path, layout.display(evaluation_path), layout.schema("evaluation"))
+    problems += found
+    return {"problems": problems, "activities": activities, "scenarios": tuple(scenarios), "check": check,
+            "check_questions": tuple(check_questions), "plans": tuple(plans), "evaluation": evaluation}
 
 
 def _check_ids(modules: list[Module]) -> list[Problem]:

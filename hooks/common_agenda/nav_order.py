@@ -1,7 +1,8 @@
 """Place generated pages in the nav: one entry in mkdocs.yml stands for a whole list, in teaching order.
 
 `modules/*.md` becomes the module pages and `quizzes/*.yml` the quiz pages, both in the order of
-modules/curriculum.yml, so the order is written once.
+modules/curriculum.yml, so the order is written once; `training/plans/*.yml` lists the session
+plans (shortest first) and `training/scenarios/*.yml` the scenarios.
 """
 
 from __future__ import annotations
@@ -12,12 +13,16 @@ from .content import Content
 
 MODULES_MARKER = "modules/*.md"
 QUIZZES_MARKER = "quizzes/*.yml"
+PLANS_MARKER = "training/plans/*.yml"
+SCENARIOS_MARKER = "training/scenarios/*.yml"
 
 
 def marker_pages(content: Content) -> dict[str, list[dict[str, str]]]:
     return {
         MODULES_MARKER: [{m.title: m.page_uri} for m in content.modules],
         QUIZZES_MARKER: [{q.title: q.page_uri} for q in content.quizzes],
+        PLANS_MARKER: [{p.title: p.page_uri} for p in content.plans],
+        SCENARIOS_MARKER: [{s.title: s.page_uri} for s in content.scenarios],
     }
 
 

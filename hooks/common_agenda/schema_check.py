@@ -171,5 +171,5 @@ def _describe(error: ValidationError, doc: YamlDoc, base: tuple, root_schema: di
                         _hint(schema, "remove it", ""), doc.line_of(path + (name,))) for name in names] or [
             problem(here, "has a field that does not belong here", _hint(schema, "remove it", ""))]
     if kind in ("oneOf", "anyOf"):
-        return [problem(here, "does not match any allowed form", _hint(schema, "compare it with the schema"))]
+        return [problem(here, "does not match any allowed form", _hint(schema, "compare it with the schema", ""))]
     return [problem(here, error.message, _hint(schema, "compare it with the schema"))]

@@ -1,0 +1,161 @@
+/* Common Agenda certificate: show, per role path, which quizzes are passed, and a printable
+   certificate once every quiz of the path is passed. No dependencies.
+   It only READS the saved progress (quiz.js writes it). The learner's name lives in the page
+   while it is open: it is never written to any storage or cookie, and never sent anywhere.
+   Loaded on the certificate page only, and safe to load twice (instant navigation). */
+(function () {
+  "use strict";
+  if (window.caCertificate) { window.caCertificate.init(); return; }
+
+  var KEY = "common-agenda:progress";
+
+  /* ---- Saved progress, read-only: {v: 1, quizzes: {id: {best, passed, date}}} ---- */
+  function valid(data) {
+    if (!data || data.v !== 1 || typeof data.quizzes !== "object" || !data.quizzes || Array.isArray(data.quizzes)) return false;
+    return Object.keys(data.quizzes).every(function (id) {
+      var e = data.quizzes[id];
+      return e && typeof e.best === "number" && e.best >= 0 && e.best <= 100 &&
+        typeof e.passed === "boolean" && typeof e.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(e.date);
+    });
+  }
+  /* Returns {quizzes, notice}. Bad data counts as no progress; unlike quiz.js it is left as it
+     is, since this page never writes: the next quiz taken resets it. */
+  function read() {
+    var raw;
+    try { raw = localStorage.getItem(KEY); } catch (e) {
+      return { quizzes: {}, notice: "This browser does not let the page read saved progress, so no quiz counts as passed here." };
+    }
+    if (raw === null) return { quizzes: {}, notice: "" };
+    try { var data = JSON.parse(raw); if (valid(data)) return { quizzes: data.quizzes, notice: "" }; } catch (e) { /* below */ }
+    return { quizzes: {}, notice: "Your saved quiz progress could not be read, so no quiz counts as passed here. " +
+      "Take a quiz again to save fresh progress." };
+  }
+
+  /* ---- Small DOM helpers ---- */
+  function all(root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
+  function show(node, on) { if (node) node.hidden = !on; }
+  function statusText(entry) {
+    if (!entry) return "Not taken yet";
+    return entry.passed ? "\u2714 Passed (" + entry.date + ")" : "Not passed yet \u2014 best score " + entry.best + "%";
+  }
+
+  /* ---- One role path: statuses, what remains, and the certificate when earned ---- */
+  function refreshPath(section, quizzes) {
+    var cells = all(section, "[data-ca-cert-quiz]");
+    var progress = section.querySelector("[data-ca-cert-progress]");
+    var earnedBox = section.querySelector("[data-ca-cert-earned]");
+    if (!cells.length || !progress || !earnedBox) return false;
+    var passed = [];
+    var remaining = [];
+    cells.forEach(function (cell) {
+      var entry = quizzes[cell.getAttribute("data-ca-cert-quiz")];
+      cell.textContent = statusText(entry);
+      cell.classList.toggle("is-passed", !!(entry && entry.passed));
+      (entry && entry.passed ? passed : remaining).push({ cell: cell, entry: entry });
+    });
+    var earned = remaining.length === 0;
+    var count = progress.querySelector(".ca-cert-progress__count");
+    var list = progress.querySelector(".ca-cert-progress__remaining");
+    list.textContent = "";
+    if (earned) {
+      count.textContent = "\u2714 You have passed every quiz of this path (" + cells.length + " of " + cells.length +
+        "). Your certificate is below.";
+    } else {
+      count.textContent = "You have passed " + passed.length + " of " + cells.length +
+        (cells.length === 1 ? " quiz" : " quizzes") + " in this path. Still to pass:";
+      remaining.forEach(function (item) {
+        var source = item.cell.closest("tr");
+        var link = source && source.querySelector("a[href*='quizzes/']");
+        var li = document.createElement("li");
+        if (link) {
+          var copy = link.cloneNode(true);
+          copy.removeAttribute("id");
+          li.appendChild(copy);
+        } else {
+          li.textContent = item.cell.getAttribute("data-ca-cert-quiz");
+        }
+        list.appendChild(li);
+      });
+    }
+    show(list, !earned);
+    show(progress, true);
+
+    var cert = earnedBox.querySelector(".ca-cert");
+    var date = earnedBox.querySelector("[data-ca-cert-date]");
+    if (earned) {
+      var latest = passed.map(function (item) { return item.entry.date; }).sort().pop();
+      date.textContent = latest;
+      date.setAttribute("datetime", latest);
+    } else {
+      date.textContent = "";
+      date.removeAttribute("datetime");
+      cert.classList.remove("is-chosen");
+    }
+    show(earnedBox, earned);
+    return earned;
+  }
+
+  /* ---- The name: copied into the certificates, nowhere else ---- */
+  function showName(page) {
+    var input = page.querySelector("#ca-cert-name");
+    var name = input ? input.value.trim() : "";
+    all(page, "[data-ca-cert-name]").forEach(function (span) {
+      span.textContent = name;
+      span.closest(".ca-cert__name").classList.toggle("is-blank", !name);
+    });
+  }
+
+  /* Print CSS prints only the chosen certificate: the one whose button was pressed last, or
+     the first earned one when the learner prints from the browser's menu. */
+  function choose(page, audience) {
+    all(page, ".ca-cert").forEach(function (cert) {
+      cert.classList.toggle("is-chosen", cert.getAttribute("data-ca-cert") === audience);
+    });
+  }
+  function keepAChoice(page) {
+    if (page.querySelector(".ca-cert.is-chosen")) return;
+    var first = all(page, "[data-ca-cert-earned]").filter(function (box) { return !box.hidden; })[0];
+    if (first) first.querySelector(".ca-cert").classList.add("is-chosen");
+  }
+
+  function refresh(page) {
+    var progress = read();
+    var notice = page.querySelector("[data-ca-cert-notice]");
+    notice.textContent = progress.notice;
+    show(notice, !!progress.notice);
+    var anyEarned = false;
+    all(page, "[data-ca-cert-path]").forEach(function (section) {
+      if (refreshPath(section, progress.quizzes)) anyEarned = true;
+    });
+    show(page.querySelector("[data-ca-cert-name-box]"), anyEarned);
+    keepAChoice(page);
+    showName(page);
+  }
+
+  function setupPage(page) {
+    page.setAttribute("data-ca-ready", "");
+    show(page.querySelector("[data-ca-cert-nojs]"), false);
+    var input = page.querySelector("#ca-cert-name");
+    if (input) input.addEventListener("input", function () { showName(page); });
+    all(page, "[data-ca-cert-print]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        choose(page, button.getAttribute("data-ca-cert-print"));
+        window.print();
+      });
+    });
+    refresh(page);
+  }
+
+  function init() {
+    all(document, "[data-ca-cert-page]:not([data-ca-ready])").forEach(setupPage);
+  }
+
+  window.caCertificate = { init: init };
+  /* A quiz passed in another tab updates an open certificate page. */
+  window.addEventListener("storage", function (e) {
+    if (e.key === KEY || e.key === null) all(document, "[data-ca-cert-page][data-ca-ready]").forEach(refresh);
+  });
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

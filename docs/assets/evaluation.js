@@ -1,0 +1,117 @@
+/* Common Agenda session evaluation: keep the answers in this browser, bring them back on the
+   next visit, and hand them over as a CSV file. No dependencies; nothing is sent anywhere.
+   Loaded on the evaluation page only, and safe to load twice (instant navigation). */
+(function () {
+  "use strict";
+  if (window.caEvaluation) { window.caEvaluation.init(); return; }
+
+  var KEY = "common-agenda:evaluation";  /* {v: 1, answers: {itemId: "text"}} */
+
+  function all(root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
+
+  function valid(data) {
+    return !!data && data.v === 1 && !!data.answers && typeof data.answers === "object" && !Array.isArray(data.answers) &&
+      Object.keys(data.answers).every(function (id) { return typeof data.answers[id] === "string"; });
+  }
+  /* Saved answers plus a notice for the reader; bad data is dropped so the form always works. */
+  function load() {
+    var raw;
+    try { raw = localStorage.getItem(KEY); } catch (e) {
+      return { answers: {}, notice: "This browser does not allow saving, so your answers will be lost when you leave this page. Download them before you go." };
+    }
+    if (raw === null) return { answers: {}, notice: "" };
+    try { var data = JSON.parse(raw); if (valid(data)) return { answers: data.answers, notice: "" }; } catch (e) { /* reset below */ }
+    try { localStorage.removeItem(KEY); } catch (e) { /* nothing to remove */ }
+    return { answers: {}, notice: "Your saved answers could not be read, so they were cleared. The form is ready to fill in again." };
+  }
+
+  function answerOf(item) {
+    var field = item.querySelector("textarea, input:checked");
+    return field ? field.value : "";
+  }
+  function questionOf(item) { return item.querySelector("legend, label").textContent.trim(); }
+
+  /* RFC 4180: quote a field holding a comma, quote or line break, and double its quotes. A leading
+     = + - @ would make a spreadsheet run the answer as a formula, so it gets a ' in front. */
+  function csvField(text) {
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  function setup(form) {
+    form.setAttribute("data-ca-ready", "");
+    var items = all(form, "[data-ca-item]");
+    var notice = form.querySelector(".ca-eval__notice");
+    var status = form.querySelector(".ca-eval__status");
+    var confirmBox = form.querySelector(".ca-eval__confirm");
+    var clear = form.querySelector(".ca-eval__clear");
+
+    function tell(node, text) { node.textContent = text; node.hidden = !text; }
+    function save() {
+      var answers = {};
+      status.textContent = "";
+      items.forEach(function (item) { var a = answerOf(item); if (a) answers[item.getAttribute("data-ca-item")] = a; });
+      try { localStorage.setItem(KEY, JSON.stringify({ v: 1, answers: answers })); } catch (e) {
+        tell(notice, "Your answers could not be saved in this browser. Download them before you leave this page.");
+      }
+    }
+    function restore(answers) {
+      items.forEach(function (item) {
+        var answer = answers[item.getAttribute("data-ca-item")];
+        if (typeof answer !== "string") return;
+        var area = item.querySelector("textarea");
+        if (area) area.value = answer;
+        else all(item, "input").forEach(function (radio) { radio.checked = radio.value === answer; });
+      });
+    }
+    function csv() {
+      var rows = [["section", "item", "question", "answer"]].concat(items.map(function (item) {
+        var section = item.closest(".ca-eval__section").querySelector("legend").textContent.trim();
+        return [section, item.getAttribute("data-ca-item"), questionOf(item), answerOf(item)];
+      }));
+      return "\uFEFF" + rows.map(function (row) { return row.map(csvField).join(","); }).join("\r\n") + "\r\n";
+    }
+    function download() {
+      var url = URL.createObjectURL(new Blob([csv()], { type: "text/csv;charset=utf-8" }));
+      var link = document.createElement("a");  /* never in the page, so instant navigation ignores it */
+      link.href = url;
+      link.download = "common-agenda-evaluation.csv";
+      link.click();
+      window.setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+      status.textContent = "Your answers were downloaded as common-agenda-evaluation.csv.";
+    }
+
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    form.addEventListener("input", save);
+    form.addEventListener("change", save);
+    form.querySelector(".ca-eval__download").addEventListener("click", download);
+    clear.addEventListener("click", function () {
+      confirmBox.hidden = false;
+      form.querySelector(".ca-eval__yes").focus();
+    });
+    form.querySelector(".ca-eval__no").addEventListener("click", function () {
+      confirmBox.hidden = true;
+      clear.focus();
+    });
+    form.querySelector(".ca-eval__yes").addEventListener("click", function () {
+      form.reset();
+      try { localStorage.removeItem(KEY); } catch (e) { /* nothing saved */ }
+      confirmBox.hidden = true;
+      tell(notice, "");
+      status.textContent = "Your answers have been cleared.";
+      clear.focus();
+    });
+
+    var saved = load();
+    restore(saved.answers);
+    tell(notice, saved.notice);
+    form.querySelector(".ca-eval__actions").hidden = false;
+  }
+
+  function init() { all(document, "form[data-ca-evaluation]:not([data-ca-ready])").forEach(setup); }
+
+  window.caEvaluation = { init: init };
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,34 @@
+/* Common Agenda session plans: change the start time and every clock time follows, on screen and
+   in print. No dependencies; nothing is stored or sent. Safe to load twice (instant navigation). */
+(function () {
+  "use strict";
+  if (window.caPlan) { window.caPlan.init(); return; }
+  function clock(start, offset) {
+    var parts = start.split(":");
+    var total = ((Number(parts[0]) * 60 + Number(parts[1]) + offset) % 1440 + 1440) % 1440;
+    return ("0" + Math.floor(total / 60)).slice(-2) + ":" + ("0" + (total % 60)).slice(-2);
+  }
+  function update(input) {
+    if (!/^\d{2}:\d{2}/.test(input.value)) return;
+    var start = input.value.slice(0, 5);
+    document.querySelectorAll("time.ca-agenda__time[data-offset]").forEach(function (t) {
+      var text = clock(start, Number(t.getAttribute("data-offset")));
+      t.textContent = text;
+      t.setAttribute("datetime", text);
+    });
+  }
+  function init() {
+    document.querySelectorAll(".ca-plan-start:not([data-ca-ready])").forEach(function (box) {
+      box.setAttribute("data-ca-ready", "");
+      box.hidden = false;
+      var input = box.querySelector("input");
+      input.addEventListener("input", function () { update(input); });
+      input.addEventListener("change", function () { update(input); });
+      update(input);
+    });
+  }
+  window.caPlan = { init: init };
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
