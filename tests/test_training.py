@@ -178,3 +178,33 @@ def test_a_bad_plan_stops_the_real_build_cleanly(tiny_site):
     build = tiny_site.build()
     assert build.returncode != 0 and "Traceback" not in build.output and not build.site.exists()
     assert "training/plans/short.yml:4: length: the blocks add up to 50 minutes, 150 fewer than the stated 200" in build.output
+
+
+def test_local_settings_reach_the_module_mou_and_contacts_pages(project):
+    from common_agenda import module_pages, training_pages
+
+    write(project, "local.yml", LOCAL)
+    content = load_content(project)
+    module = next(m for m in content.modules if m.id == "confidentiality")
+    assert '!!! info "Local note"\n    In Riverside, call the county attorney' in module_pages.page_markdown(module, content)
+    mou = training_pages.mou_page("Between {{ agency }} and {{partner}} in {{ region }}.", content)
+    assert mou == "Between Riverside Police Department and Riverside Youth Services in Riverside County."
+    contacts = training_pages.local_contacts_page(content)
+    assert "Det. Ana Reyes" in contacts and "ca-placeholder" not in contacts
+    assert "Det. Ana Reyes, Trafficking cases: 555-0100 (24/7)." in training_pages.local_brief_block(content, "first-meeting.md")
+
+
+def test_missing_local_settings_show_marked_placeholders(project):
+    from common_agenda import training_pages
+
+    content = load_content(project)
+    mou = training_pages.mou_page("Between {{ agency }} and {{ partner }}.", content)
+    assert mou == ('Between <mark class="ca-placeholder" title="Set this in local.yml">[Your agency]</mark> and '
+                   '<mark class="ca-placeholder" title="Set this in local.yml">[Partner agency]</mark>.')
+
+
+def test_the_example_local_settings_file_is_valid(project):
+    import shutil as _shutil
+
+    _shutil.copy(REPO / "local.example.yml", project / "local.yml")
+    assert load_content(project).local.names["agency"] == "Riverside Police Department"

@@ -9,4 +9,4 @@ from .render import render
 
 def page_markdown(module: Module, content: Content) -> str:
     return render("module_page.md.j2", module=module, source_points=content.source_points,
-                  quiz=content.quiz_for(module.id))
+                  quiz=content.quiz_for(module.id), local_note=content.local.module_notes.get(module.id))
