@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from . import schema_check, unsafe_html
+from . import unsafe_html
 from .problems import Problem
-from .yaml_source import YamlDoc, field_name, parse_yaml, read_text
+from .reference_data import load_yaml_file
+from .yaml_source import YamlDoc, field_name
 
 PROSE_FIELDS = ("title", "intro", "prompt", "text", "feedback", "explanation")
 
@@ -67,14 +68,8 @@ class Quiz:
 
 
 def load_quiz(path: Path, display: str, schema: Path) -> tuple[Quiz | None, list[Problem]]:
-    text, problems = read_text(path, display)
-    if text is None:
-        return None, problems
-    doc, problems = parse_yaml(text, display)
+    doc, problems = load_yaml_file(path, display, schema)
     if doc is None:
-        return None, problems
-    problems = schema_check.check(doc, schema)
-    if problems:
         return None, problems
     problems = check_meaning(doc) + check_html(doc)
     if problems:
