@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test browser handouts clean
+.PHONY: serve build test browser handouts offline bench clean
 
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -16,6 +16,15 @@ build: $(VENV)/.site
 
 test: $(VENV)/.test browser
 	$(BIN)/python -m pytest
+
+# A zip to unpack and open from index.html with no network: dist/common-agenda-offline.zip.
+offline: $(VENV)/.site
+	$(BIN)/python tools/offline.py
+
+# Speed and size figures as ratios against a baseline, written to benchmarks/results.md (minutes).
+bench: $(VENV)/.site
+	$(BIN)/python benchmarks/build_scaling.py
+	$(BIN)/python benchmarks/weight.py
 
 # PDFs of the print packs and handouts, printed by the same Chromium the tests use.
 handouts: $(VENV)/.test browser
@@ -41,4 +50,4 @@ $(VENV)/.test: requirements.txt requirements-test.txt | $(VENV)/bin/python
 	touch $(VENV)/.site $@
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site dist .pytest_cache

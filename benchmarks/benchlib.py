@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import platform
 import re
+import resource
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -38,21 +40,36 @@ def build_env(pycache: Path | None = None) -> dict[str, str]:
     out of the repository so a benchmark leaves no files behind."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if pycache is not None:
+        # Byte code goes to `pycache` (Python then reads it only from there), and must be
+        # written, or every build would compile MkDocs, Material and Pygments from source.
         env["PYTHONPYCACHEPREFIX"] = str(pycache)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
-def run_build(cwd: Path, env: dict[str, str], *extra: str, quiet: bool = True) -> tuple[float, subprocess.CompletedProcess]:
-    """Run `python -m mkdocs build [-q] ...` in `cwd`; return wall-clock seconds and the process."""
+@dataclass
+class Timed:
+    wall: float     # seconds on the clock
+    cpu: float      # user + system seconds of the build process: less sensitive to a busy machine
+    done: subprocess.CompletedProcess
+
+
+def run_build(cwd: Path, env: dict[str, str], *extra: str, quiet: bool = True) -> Timed:
+    """Run `python -m mkdocs build [-q] ...` in `cwd` and time it."""
     command = MKDOCS + ["build"] + (["-q"] if quiet else []) + list(extra)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
-    return time.perf_counter() - start, done
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Timed(wall, cpu, done)
 
 
 def machine_line() -> str:
+    load = ", load average %.2f at the end" % os.getloadavg()[0] if hasattr(os, "getloadavg") else ""
     return (f"Python {platform.python_version()}, {platform.system()} {platform.machine()}, "
-            f"{os.cpu_count()} CPUs; run {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}")
+            f"{os.cpu_count()} CPUs; run {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}{load}")
 
 
 def markdown_table(header: list[str], rows: list[list[str]], align: str | None = None) -> str:

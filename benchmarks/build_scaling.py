@@ -14,6 +14,7 @@ the median of --runs runs (plain and ours alternate, so drift hits both alike).
     .venv/bin/python benchmarks/build_scaling.py                 # 5 runs at 50, 500, 2000
     .venv/bin/python benchmarks/build_scaling.py --runs 1 --sizes 50,500
     .venv/bin/python benchmarks/build_scaling.py --profile 2000  # cProfile one build of ours
+    .venv/bin/python benchmarks/build_scaling.py --profile 2000 --site plain
 """
 
 from __future__ import annotations
@@ -91,7 +92,7 @@ CONTEXT = [
     lambda r: f"It is {r.choice(TIMES)}, and {r.choice(COMPLICATIONS)}.",
     lambda r: f"The young person has said that {r.choice(DISCLOSURES)}.",
     lambda r: f"Their agencies signed an MOU last year, but it says little about {r.choice(TOPICS)}.",
-    lambda r: f"Each side starts to think the other \"doesn't get it\", and the conversation grows tense.",
+    lambda r: "Each side starts to think the other \"doesn't get it\", and the conversation grows tense.",
     lambda r: f"Neither of them has worked on {r.choice(TOPICS)} with the other agency before.",
     lambda r: f"{cap(r.choice(PROVIDERS))} remembers a case last spring when a rushed interview went badly.",
 ]
@@ -185,7 +186,7 @@ def question(r: random.Random, qid: str, kind: str) -> dict:
     if kind == "true_false":
         claim = r.choice(CLAIMS)
         prompt = prose(r, 40, 80, f"True or false: {claim}.")
-        is_true = False
+        is_true = r.random() < 0.4
         options = [
             {"id": "true", "text": "True", "correct": is_true, "feedback": feedback(r, is_true)},
             {"id": "false", "text": "False", "correct": not is_true, "feedback": feedback(r, not is_true)},
@@ -273,8 +274,14 @@ Synthetic content for timing the build: {units} modules, each with a quiz of ten
 - [Check yourself](quizzes/index.md)
 """
 MODULES_INDEX = "# Training modules\n\nThe modules are listed in teaching order.\n"
-ROLE_PATHS = {"police": ("paths/police.md", "Path for police officers"),
-              "provider": ("paths/provider.md", "Path for service providers")}
+CORE_HOOKS = ("load_content.py", "curriculum_nav.py", "module_pages.py", "quiz_pages.py")
+# Both sites log nav and link findings as INFO, not WARNING: ours has pages that its other hooks
+# make (role paths, answer keys, training index...) and that link to real pages this synthetic
+# site does not have. MkDocs still makes the same checks, so the work is the same.
+RELAXED_VALIDATION = {
+    "nav": {"omitted_files": "info", "not_found": "info", "absolute_links": "info"},
+    "links": {"not_found": "info", "anchors": "info", "absolute_links": "info", "unrecognized_links": "info"},
+}
 
 
 @dataclass
@@ -283,23 +290,41 @@ class Setup:
 
     config: dict
     hooks: list[Path]          # absolute paths, in mkdocs.yml order
-    glossary: Path | None      # modules/glossary.yml, when the site has one and it is wanted
+    data: list[Path]           # reference data copied into ours: modules/*.yml except the curriculum
 
     @property
-    def role_paths(self) -> bool:
-        return any(h.name == "role_paths.py" for h in self.hooks)
+    def glossary(self) -> Path | None:
+        return next((p for p in self.data if p.name == "glossary.yml"), None)
+
+    def describe(self) -> str:
+        tooltips = self.glossary is not None and any(h.name == "glossary.py" for h in self.hooks)
+        glossary = (f"the real glossary ({len(yaml.safe_load(self.glossary.read_text(encoding='utf-8')))} terms, "
+                    "tooltips on every page)" if tooltips else "no glossary tooltips")
+        return f"hooks {', '.join(h.name for h in self.hooks)}, with {glossary}"
 
 
-def real_setup(glossary: bool) -> Setup:
+def real_setup(hooks: str, glossary: bool) -> Setup:
+    """`hooks`: "all" (every hook in mkdocs.yml), "core" (modules and quizzes only) or file names."""
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    hooks = [(REPO / h).resolve() for h in config.get("hooks", [])]
-    path = REPO / "modules" / "glossary.yml"
-    return Setup(config, hooks, path if glossary and path.is_file() else None)
+    if hooks == "all":
+        chosen = [(REPO / h).resolve() for h in config.get("hooks", [])]
+    else:
+        names = CORE_HOOKS if hooks == "core" else tuple(n.strip() for n in hooks.split(",") if n.strip())
+        chosen = [REPO / "hooks" / name for name in names]
+        missing = [h.name for h in chosen if not h.is_file()]
+        if missing:
+            sys.exit(f"--hooks: no such file in hooks/: {', '.join(missing)}")
+    absent = [name for name in CORE_HOOKS if name not in {h.name for h in chosen}]
+    if absent:
+        sys.exit(f"--hooks: the benchmark needs {', '.join(CORE_HOOKS)}; missing {', '.join(absent)}")
+    data = [p for p in sorted((REPO / "modules").glob("*.yml"))
+            if p.name != "curriculum.yml" and (glossary or p.name != "glossary.yml")]
+    return Setup(config, chosen, data)
 
 
 def site_config(setup: Setup, *, ours: bool, nav: list) -> dict:
-    """The real config (theme, plugins, markdown_extensions, extra_css/js, validation...) with
-    paths made absolute, `watch` dropped, our own nav, and the real hooks only for ours."""
+    """The real config (theme, plugins, markdown_extensions, extra_css/js...) with paths made
+    absolute, `watch` dropped, our own nav, relaxed validation, and the hooks only for ours."""
     config = {key: value for key, value in setup.config.items() if key not in ("watch", "hooks", "nav")}
     theme = dict(config["theme"])
     if "custom_dir" in theme:
@@ -308,18 +333,14 @@ def site_config(setup: Setup, *, ours: bool, nav: list) -> dict:
     if ours:
         config["hooks"] = [str(h) for h in setup.hooks]
     config["nav"] = nav
+    config["validation"] = RELAXED_VALIDATION
     return config
 
 
-def nav_for(setup: Setup, modules: list, quizzes: list) -> list:
-    nav: list = [{"Home": "index.md"}]
-    if setup.role_paths:
-        nav.append({"Role paths": [uri for uri, _ in ROLE_PATHS.values()]})
-    nav.append({"Training modules": ["modules/index.md"] + modules})
-    nav.append({"Check yourself": ["quizzes/index.md"] + quizzes})
-    if setup.glossary:
-        nav.append({"Glossary": "glossary.md"})
-    return nav
+def nav_for(modules: list, quizzes: list) -> list:
+    return [{"Home": "index.md"},
+            {"Training modules": ["modules/index.md"] + modules},
+            {"Check yourself": ["quizzes/index.md"] + quizzes}]
 
 
 class _Dumper(yaml.SafeDumper):
@@ -349,20 +370,17 @@ def write_ours(root: Path, units: list[Unit], setup: Setup) -> None:
     common_docs(root, units)
     shutil.copytree(REPO / "schemas", root / "schemas")
     (root / "modules").mkdir(parents=True)
-    shutil.copy(REPO / "modules" / "source-points.yml", root / "modules" / "source-points.yml")
-    if setup.glossary:
-        shutil.copy(setup.glossary, root / "modules" / "glossary.yml")
+    for path in setup.data:
+        shutil.copy(path, root / "modules" / path.name)
     write(root / "modules" / "curriculum.yml", "order:\n" + "".join(f"  - {u.module_id}\n" for u in units))
     for u in units:
         front = {"id": u.module_id, "title": u.module_title, "summary": u.summary,
                  "audiences": ["police", "provider"], "minutes": 20, "objectives": u.objectives, "covers": u.covers}
-        write(root / "modules" / f"{u.module_id}.md",
-              "---\n" + dump(front) + "---\n\n" + u.body)
+        write(root / "modules" / f"{u.module_id}.md", "---\n" + dump(front) + "---\n\n" + u.body)
         write(root / "quizzes" / f"{u.module_id}.yml",
-              "# yaml-language-server: $schema=../schemas/quiz.schema.json\n"
-              + dump(u.quiz))
+              "# yaml-language-server: $schema=../schemas/quiz.schema.json\n" + dump(u.quiz))
     # The nav markers stand for the generated pages: the hooks expand them in teaching order.
-    nav = nav_for(setup, ["modules/*.md"], ["quizzes/*.yml"])
+    nav = nav_for(["modules/*.md"], ["quizzes/*.yml"])
     write(root / "mkdocs.yml", yaml.safe_dump(site_config(setup, ours=True, nav=nav), sort_keys=False))
 
 
@@ -411,32 +429,13 @@ def plain_quiz_index(units: list[Unit]) -> str:
             "| Quiz | Module | Questions | Pass mark | Your progress |\n| --- | --- | --- | --- | --- |\n" + rows + "\n")
 
 
-def plain_role_path(title: str, units: list[Unit]) -> str:
-    rows = "\n".join(f"| {i} | [{u.module_title}](../modules/{u.module_id}.md)<br>{u.summary} | 20 min "
-                     f"| [Check yourself](../quizzes/{u.module_id}.md) |" for i, u in enumerate(units, start=1))
-    return (f"# {title}\n\nThe modules for this role, in teaching order. Each ends with a short quiz.\n\n"
-            "| # | Module | Time | Quiz |\n| --- | --- | --- | --- |\n" + rows + "\n")
-
-
-def plain_glossary(path: Path) -> str:
-    terms = yaml.safe_load(path.read_text(encoding="utf-8"))
-    entries = "\n\n".join(f"{t['term']}\n:   {t['definition']}" for t in sorted(terms, key=lambda t: t["term"].casefold()))
-    return "# Glossary\n\nPlain definitions of the words this site uses.\n\n" + entries + "\n"
-
-
 def write_plain(root: Path, units: list[Unit], setup: Setup) -> None:
     common_docs(root, units)
     for u in units:
         write(root / "docs" / "modules" / f"{u.module_id}.md", plain_module(u))
         write(root / "docs" / "quizzes" / f"{u.module_id}.md", plain_quiz(u))
     write(root / "docs" / "quizzes" / "index.md", plain_quiz_index(units))
-    # Same pages as ours: the role paths and glossary pages our hooks make, as plain Markdown.
-    if setup.role_paths:
-        for uri, title in ROLE_PATHS.values():
-            write(root / "docs" / uri, plain_role_path(title, units))
-    if setup.glossary:
-        write(root / "docs" / "glossary.md", plain_glossary(setup.glossary))
-    nav = nav_for(setup, [{u.module_title: f"modules/{u.module_id}.md"} for u in units],
+    nav = nav_for([{u.module_title: f"modules/{u.module_id}.md"} for u in units],
                   [{u.quiz["title"]: f"quizzes/{u.module_id}.md"} for u in units])
     write(root / "mkdocs.yml", yaml.safe_dump(site_config(setup, ours=False, nav=nav), sort_keys=False))
 
@@ -472,23 +471,18 @@ def article_words(html_file: Path) -> int:
     return parser.words
 
 
-def check_build(name: str, root: Path, env: dict) -> float:
-    """One strict, verbose build first: it must pass without warnings, and warms caches."""
-    seconds, done = run_build(root, env, "--strict", quiet=False)
+def check_build(name: str, root: Path, env: dict) -> None:
+    """One strict, verbose build first: it must pass without warnings, and it warms the caches."""
+    done = run_build(root, env, "--strict", quiet=False).done
     if done.returncode != 0:
         sys.exit(f"{name} site in {root} does not build with --strict:\n{done.stdout}{done.stderr}")
-    warnings = [line for line in done.stderr.splitlines() if line.startswith("WARNING")]
-    if warnings:
-        sys.exit(f"{name} site in {root} builds with warnings:\n" + "\n".join(warnings))
-    return seconds
 
 
 def fmt(seconds: float) -> str:
     return f"{seconds:.2f}"
 
 
-def benchmark(sizes: list[int], runs: int, keep: bool, glossary: bool) -> None:
-    setup = real_setup(glossary)
+def benchmark(setup: Setup, sizes: list[int], runs: int, keep: bool, write_results: bool = True) -> None:
     results: dict[int, dict] = {}
     with tempfile.TemporaryDirectory(prefix="ca-bench-") as tmp:
         tmp_path = Path(tmp)
@@ -503,60 +497,71 @@ def benchmark(sizes: list[int], runs: int, keep: bool, glossary: bool) -> None:
             first = units[0].module_id
             parity = (article_words(plain / "site" / "quizzes" / first / "index.html"),
                       article_words(ours / "site" / "quizzes" / first / "index.html"))
-            pages = len(list((ours / "site").rglob("index.html")))
-            times: dict[str, list[float]] = {"plain": [], "ours": []}
+            pages = {name: len(list((root / "site").rglob("index.html"))) for name, root in (("ours", ours), ("plain", plain))}
+            wall: dict[str, list[float]] = {"plain": [], "ours": []}
+            cpu: dict[str, list[float]] = {"plain": [], "ours": []}
             for run in range(runs):
                 order = (("plain", plain), ("ours", ours)) if run % 2 == 0 else (("ours", ours), ("plain", plain))
                 for name, root in order:
-                    seconds, done = run_build(root, env)
-                    if done.returncode != 0:
-                        sys.exit(f"{name} build failed:\n{done.stdout}{done.stderr}")
-                    times[name].append(seconds)
-                print(f"  {size} questions, run {run + 1}/{runs}: plain {fmt(times['plain'][-1])} s, "
-                      f"ours {fmt(times['ours'][-1])} s", flush=True)
-            results[size] = {"units": len(units), "pages": pages, "parity": parity, **times}
+                    timed = run_build(root, env)
+                    if timed.done.returncode != 0:
+                        sys.exit(f"{name} build failed:\n{timed.done.stdout}{timed.done.stderr}")
+                    wall[name].append(timed.wall)
+                    cpu[name].append(timed.cpu)
+                print(f"  {size} questions, run {run + 1}/{runs}: plain {fmt(wall['plain'][-1])} s "
+                      f"(CPU {fmt(cpu['plain'][-1])}), ours {fmt(wall['ours'][-1])} s (CPU {fmt(cpu['ours'][-1])})",
+                      flush=True)
+            results[size] = {"units": len(units), "pages": pages, "parity": parity, "wall": wall, "cpu": cpu}
         if keep:
             kept = Path(tempfile.mkdtemp(prefix="ca-bench-kept-"))
             for size in sizes:
                 for name in ("ours", "plain"):
                     shutil.copytree(tmp_path / f"{name}-{size}", kept / f"{name}-{size}", symlinks=True)
-            print(f"Sites kept in {kept}", file=sys.stderr)
-    report(results, runs, setup)
+            print(f"Sites kept in {kept}", flush=True)
+    report(setup, results, runs, write_results)
 
 
-def report(results: dict[int, dict], runs: int, setup: Setup) -> None:
-    header = ["Questions", "Quizzes", "Pages", "Plain median (s)", "Plain range", "Ours median (s)",
-              "Ours range", "Ours/plain", "Target", "Result"]
+def median_of(result: dict, clock: str, site: str) -> float:
+    return statistics.median(result[clock][site])
+
+
+def spread(values: list[float]) -> str:
+    return f"{fmt(statistics.median(values))} ({fmt(min(values))}-{fmt(max(values))})"
+
+
+def report(setup: Setup, results: dict[int, dict], runs: int, write_results: bool = True) -> None:
+    header = ["Questions", "Quizzes", "Pages plain/ours", "Plain s (min-max)", "Ours s (min-max)", "Ours/plain",
+              "Target", "Result", "Ours/plain CPU"]
     rows = []
-    largest = max(results)
     for size, r in sorted(results.items()):
-        plain, ours = statistics.median(r["plain"]), statistics.median(r["ours"])
-        ratio = ours / plain
-        target = f"<= {RATIO_TARGET}" if size == 2000 else "-"
-        result = mark(ratio <= RATIO_TARGET) if size == 2000 else "-"
-        rows.append([str(size), str(r["units"]), str(r["pages"]), fmt(plain),
-                     f"{fmt(min(r['plain']))}-{fmt(max(r['plain']))}", fmt(ours),
-                     f"{fmt(min(r['ours']))}-{fmt(max(r['ours']))}", f"{ratio:.3f}", target, result])
+        ratio = median_of(r, "wall", "ours") / median_of(r, "wall", "plain")
+        cpu_ratio = median_of(r, "cpu", "ours") / median_of(r, "cpu", "plain")
+        graded = size == 2000
+        rows.append([str(size), str(r["units"]), f"{r['pages']['plain']}/{r['pages']['ours']}",
+                     spread(r["wall"]["plain"]), spread(r["wall"]["ours"]), f"{ratio:.2f}",
+                     f"<= {RATIO_TARGET}" if graded else "-", mark(ratio <= RATIO_TARGET) if graded else "-",
+                     f"{cpu_ratio:.2f}"])
     notes = []
     if 500 in results and 2000 in results:
-        ours_growth = statistics.median(results[2000]["ours"]) / statistics.median(results[500]["ours"])
-        plain_growth = statistics.median(results[2000]["plain"]) / statistics.median(results[500]["plain"])
-        notes.append(f"Ours growth 2000/500: {ours_growth:.2f} (target <= {GROWTH_TARGET}; 4.00 is linear) "
-                     f"{mark(ours_growth <= GROWTH_TARGET)}   [plain: {plain_growth:.2f}]")
+        def growth(clock: str, site: str) -> float:
+            return median_of(results[2000], clock, site) / median_of(results[500], clock, site)
+        notes.append(f"Ours growth 2000/500: {growth('wall', 'ours'):.2f} (target <= {GROWTH_TARGET}; 4.00 is linear) "
+                     f"{mark(growth('wall', 'ours') <= GROWTH_TARGET)}. By CPU time: ours {growth('cpu', 'ours'):.2f}, "
+                     f"plain {growth('cpu', 'plain'):.2f}; plain by the clock {growth('wall', 'plain'):.2f}")
     else:
         notes.append("Ours growth 2000/500: not measured (needs sizes 500 and 2000)")
     if 2000 not in results:
-        notes.append(f"Ours/plain target (<= {RATIO_TARGET}) applies at 2000 questions: not measured")
+        notes.append(f"The ours/plain target (<= {RATIO_TARGET}) applies at 2000 questions: not measured")
+    notes.append("Times are wall-clock medians of the whole `python -m mkdocs build -q` process (start-up included); "
+                 "Ours/plain CPU is the same ratio from user+system CPU seconds, which a busy machine disturbs less")
+    largest = max(results)
     parity = results[largest]["parity"]
     notes.append(f"Text check, first quiz page at {largest} questions: plain {parity[0]} words, ours {parity[1]} words "
                  "in `<article>` (ours adds the verdicts, buttons and a second copy of each option beside its feedback)")
-
-    glossary = (f"the real glossary ({len(yaml.safe_load(setup.glossary.read_text(encoding='utf-8')))} terms, "
-                "tooltips on every page)" if setup.glossary else "no glossary")
-    notes.append(f"Ours uses the hooks of mkdocs.yml ({', '.join(h.name for h in setup.hooks)}) and {glossary}; "
-                 "plain has the same pages (modules, quizzes, quiz index"
-                 + (", role paths" if setup.role_paths else "") + (", glossary" if setup.glossary else "")
-                 + ") as ordinary Markdown and no hooks")
+    extra = any(r["pages"]["ours"] != r["pages"]["plain"] for r in results.values())
+    notes.append(f"Ours: {setup.describe()}. Plain: the same module pages, quiz pages and quiz index as ordinary "
+                 "Markdown, same theme, extensions and plugins, no hooks"
+                 + (". Ours also builds the pages its other hooks make, hence more pages" if extra else ""))
 
     print()
     print(f"Build time, median of {runs} run(s) each (python -m mkdocs build -q)")
@@ -567,45 +572,55 @@ def report(results: dict[int, dict], runs: int, setup: Setup) -> None:
     body = "\n".join([
         "## Build scaling: ours vs plain Markdown",
         "",
-        f"`benchmarks/build_scaling.py`, median of {runs} run(s) of `python -m mkdocs build -q` each; "
-        f"ranges are min-max. {machine_line()}.",
+        f"`benchmarks/build_scaling.py`, median of {runs} run(s) each. {machine_line()}.",
         "",
         markdown_table(header, rows),
         "",
-        *[f"- {note}" for note in notes],
+        *[f"- {note}." for note in notes],
     ])
-    update_results(SECTION, body)
+    if write_results:
+        update_results(SECTION, body)
 
 
-def profile(size: int, top: int, glossary: bool) -> None:
-    """cProfile one build of our site at `size` questions; print the hooks' hotspots."""
-    setup = real_setup(glossary)
+def profile(setup: Setup, size: int, top: int, site: str = "ours") -> None:
+    """cProfile one build of one site (ours or plain) at `size` questions; print where the time goes."""
+    hooks_dir = str(REPO / "hooks")
     with tempfile.TemporaryDirectory(prefix="ca-prof-") as tmp:
         tmp_path = Path(tmp)
         env = build_env(tmp_path / "pycache")
-        root = tmp_path / f"ours-{size}"
-        write_ours(root, units_for(size), setup)
-        check_build("ours", root, env)  # warm byte-code caches
+        root = tmp_path / f"{site}-{size}"
+        (write_ours if site == "ours" else write_plain)(root, units_for(size), setup)
+        check_build(site, root, env)  # warms the byte-code cache
         out = tmp_path / "build.prof"
-        done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build", "-q"],
-                              cwd=root, env=env, capture_output=True, text=True)
+        # `python -m cProfile -o OUT -m mkdocs build -q`, with a fixed output file name.
+        runner = ("import cProfile, sys\n"
+                  "from mkdocs.__main__ import cli\n"
+                  "profiler = cProfile.Profile()\n"
+                  "try:\n"
+                  "    profiler.runcall(cli.main, args=['build', '-q'], prog_name='mkdocs', standalone_mode=False)\n"
+                  "finally:\n"
+                  "    profiler.dump_stats(sys.argv[1])\n")
+        done = subprocess.run([sys.executable, "-c", runner, str(out)], cwd=root, env=env, capture_output=True, text=True)
         if done.returncode != 0:
             sys.exit(done.stdout + done.stderr)
         stats = pstats.Stats(str(out))
-        total = stats.total_tt
-        print(f"Profile of one build of ours at {size} questions: {total:.2f} s under cProfile")
+        print(f"Profile of one build of {site} at {size} questions"
+              + (f" ({setup.describe()})" if site == "ours" else "") + ": "
+              f"{stats.total_tt:.2f} s under cProfile")
         for title, key, pattern in (
-            ("Whole build, by cumulative time", "cumulative", ""),
-            ("hooks/common_agenda, by cumulative time", "cumulative", r"common_agenda"),
-            ("hooks/common_agenda, by own time", "tottime", r"common_agenda"),
+            ("Whole build, by cumulative time", "cumulative", None),
+            ("Whole build, by own time", "tottime", None),
+            ("hooks/ (incl. common_agenda), by cumulative time", "cumulative", hooks_dir),
+            ("hooks/ (incl. common_agenda), by own time", "tottime", hooks_dir),
         ):
             buffer = io.StringIO()
             stats.stream = buffer
-            stats.sort_stats(key).print_stats(*( [re.escape(pattern)] if pattern else []), top)
+            restrictions = ([re.escape(pattern)] if pattern else []) + [top]
+            stats.sort_stats(key).print_stats(*restrictions)
             lines = buffer.getvalue().splitlines()
-            start = next(i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls"))
+            start = next((i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls")), len(lines))
             print(f"\n{title}:")
-            print("\n".join(lines[start:]))
+            print("\n".join(line.replace(hooks_dir + "/", "hooks/") for line in lines[start:] if line.strip()))
 
 
 def main() -> None:
@@ -613,18 +628,26 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="timed builds per site and size (default 5)")
     parser.add_argument("--sizes", default="50,500,2000",
                         help=f"comma-separated question counts, multiples of {QUESTIONS_PER_QUIZ} (default 50,500,2000)")
+    parser.add_argument("--hooks", default="all",
+                        help="hooks for ours: 'all' (every hook in mkdocs.yml, the default), 'core' "
+                             f"({', '.join(CORE_HOOKS)}) or comma-separated file names in hooks/")
+    parser.add_argument("--no-glossary", dest="glossary", action="store_false",
+                        help="leave modules/glossary.yml out of ours (isolates the cost of the tooltips)")
+    parser.add_argument("--no-results", dest="results", action="store_false",
+                        help="print the table only; leave benchmarks/results.md alone")
     parser.add_argument("--keep", action="store_true", help="keep the generated sites and print where")
     parser.add_argument("--profile", type=int, metavar="SIZE",
                         help="instead of timing, cProfile one build of ours at SIZE questions")
-    parser.add_argument("--no-glossary", dest="glossary", action="store_false",
-                        help="leave modules/glossary.yml out of ours (isolates the cost of the tooltips)")
+    parser.add_argument("--site", choices=("ours", "plain"), default="ours",
+                        help="the site --profile builds (default ours)")
     parser.add_argument("--top", type=int, default=20, help="rows per profile listing (default 20)")
     args = parser.parse_args()
     require_mkdocs()
+    setup = real_setup(args.hooks, args.glossary)
     if args.profile:
-        if args.profile % QUESTIONS_PER_QUIZ:
-            parser.error(f"--profile: a size must be a multiple of {QUESTIONS_PER_QUIZ}")
-        profile(args.profile, args.top, args.glossary)
+        if args.profile <= 0 or args.profile % QUESTIONS_PER_QUIZ:
+            parser.error(f"--profile: the size must be a positive multiple of {QUESTIONS_PER_QUIZ}")
+        profile(setup, args.profile, args.top, args.site)
         return
     try:
         sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
@@ -634,7 +657,7 @@ def main() -> None:
         parser.error(f"--sizes: each size must be a positive multiple of {QUESTIONS_PER_QUIZ}")
     if args.runs < 1:
         parser.error("--runs: at least 1")
-    benchmark(sizes, args.runs, args.keep, args.glossary)
+    benchmark(setup, sizes, args.runs, args.keep, args.results)
 
 
 if __name__ == "__main__":

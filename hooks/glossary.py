@@ -5,6 +5,13 @@ from common_agenda.generated_files import add_generated
 from common_agenda.site_state import content_of
 
 
+def on_config(config):
+    terms = content_of(config).glossary
+    if terms and "abbr" in config.markdown_extensions:
+        config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.abbreviations(terms)
+    return config
+
+
 def on_files(files, *, config):
     content = content_of(config)
     if content.glossary:
@@ -13,12 +20,7 @@ def on_files(files, *, config):
     return files
 
 
-def on_page_markdown(markdown, *, page, config, files):
-    terms = content_of(config).glossary
-    if not terms or page.file.src_uri == glossary.PAGE_URI:
-        return markdown
-    return markdown + glossary.abbreviations(terms)
-
-
 def on_page_content(html, *, page, config, files):
+    if page.file.src_uri == glossary.PAGE_URI:
+        return glossary.without_tooltips(html)
     return glossary.first_use_only(html)

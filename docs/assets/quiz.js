@@ -112,7 +112,12 @@
         option.appendChild(el("span", "ca-mark", isRight ? "\u2714 Right choice" : "\u2718 Not right"));
         var block = el("div", "ca-q__feedback");
         block.appendChild(el("p", "ca-q__feedback-label", (isRight ? "\u2714 " : "\u2718 ") + option.querySelector("label").textContent));
-        all(answers[c], ".ca-answer__feedback > *").forEach(function (n) { block.appendChild(n.cloneNode(true)); });
+        all(answers[c], ":scope > *").forEach(function (n) {
+          var copy = n.cloneNode(true);
+          var verdictLabel = copy.querySelector(".ca-answer__verdict");
+          if (verdictLabel) verdictLabel.remove();  // the line above already says right or not
+          block.appendChild(copy);
+        });
         result.appendChild(block);
       });
       var why = el("div", "ca-q__explanation");

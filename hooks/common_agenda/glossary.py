@@ -1,6 +1,6 @@
 """The glossary: each term defined once, shown on the Glossary page and as a tooltip wherever it is used.
 
-Tooltips are Markdown abbreviations appended to each page's source. Only the first use of a term
+Tooltips are Markdown abbreviations (the abbr extension's glossary). Only the first use of a term
 on a page keeps its tooltip, and that one is made focusable: one definition per page reads well
 and keeps the keyboard path short.
 """
@@ -53,14 +53,22 @@ def _check_unique(terms: tuple[Term, ...], doc: YamlDoc) -> list[Problem]:
     return problems
 
 
-def abbreviations(terms: tuple[Term, ...]) -> str:
-    """Markdown abbreviation lines for every spelling, appended to each page's source."""
-    lines = [f"*[{spelling}]: {term.definition}" for term in terms for spelling in (term.term, *term.aliases)]
-    return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+def abbreviations(terms: tuple[Term, ...]) -> dict[str, str]:
+    """Every spelling and its definition, for the abbr extension's `glossary` option.
+
+    Given once to the extension, not appended to each page's source: a block of definitions on
+    every page made Markdown rescan it once per definition, most of a large site's build time.
+    """
+    return {spelling: term.definition for term in terms for spelling in (term.term, *term.aliases)}
 
 
 _ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
 _HEADING = re.compile(r"<(h[1-6])\b[^>]*>.*?</\1>", re.S)
+
+
+def without_tooltips(html: str) -> str:
+    """The Glossary page defines every term in full; tooltips there would only repeat it."""
+    return _ABBR.sub(r"\2", html)
 
 
 def first_use_only(html: str) -> str:

@@ -1,0 +1,181 @@
+"""Page weight: gzipped bytes of HTML, CSS and JS a reader downloads for typical pages.
+
+Builds the real site (`python -m mkdocs build -q` into a temporary folder) and, for the home
+page, a module page and a quiz page, counts the page's HTML plus every local stylesheet
+(<link rel="stylesheet">) and script (<script src>) it references, each gzipped on its own at
+level 9, the way a server would send them. The quiz script and styles (docs/assets/quiz.js and
+quiz.css) are also measured alone, and must stay off pages that are not quizzes.
+
+    .venv/bin/python benchmarks/weight.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin, urlsplit
+
+from benchlib import REPO, build_env, machine_line, mark, markdown_table, require_mkdocs, run_build, text_table, update_results
+
+SECTION = "weight"
+QUIZ_ASSETS = ("assets/quiz.js", "assets/quiz.css")   # paths in the built site (from docs/assets/)
+QUIZ_BUDGET = 5000                                    # bytes gzipped, script + styles together ("5 KB")
+PAGES = (                                              # (label, page URL path in the site)
+    ("Home", ""),
+    ("Module page", "modules/shared-goals/"),
+    ("Quiz page", "quizzes/shared-goals/"),
+)
+BASE = "http://site.invalid/"                          # any origin: only the paths matter
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+class References(HTMLParser):
+    """Stylesheets and scripts a page loads, in document order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.css: list[str] = []
+        self.js: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "link" and "stylesheet" in (attributes.get("rel") or "").lower().split() and attributes.get("href"):
+            self.css.append(attributes["href"])
+        elif tag == "script" and attributes.get("src"):
+            self.js.append(attributes["src"])
+
+
+@dataclass
+class Weight:
+    label: str
+    html_raw: int = 0
+    html_gz: int = 0
+    css_gz: int = 0
+    js_gz: int = 0
+    raw: int = 0
+    files: list[str] = field(default_factory=list)   # site paths of the CSS and JS counted
+    external: list[str] = field(default_factory=list)
+
+    @property
+    def total_gz(self) -> int:
+        return self.html_gz + self.css_gz + self.js_gz
+
+
+def local_path(site: Path, page_url: str, reference: str) -> str | None:
+    """The site path a reference resolves to, or None when it points at another host."""
+    url = urlsplit(urljoin(page_url, reference))
+    if f"{url.scheme}://{url.netloc}/" != BASE:
+        return None
+    return PurePosixPath(url.path).relative_to("/").as_posix()
+
+
+def page_weight(site: Path, label: str, page: str) -> Weight:
+    html_file = site / page / "index.html"
+    html = html_file.read_bytes()
+    refs = References()
+    refs.feed(html.decode("utf-8"))
+    weight = Weight(label, html_raw=len(html), html_gz=gz(html), raw=len(html))
+    page_url = BASE + page
+    for kind, references in (("css", refs.css), ("js", refs.js)):
+        for reference in references:
+            path = local_path(site, page_url, reference)
+            if path is None:
+                weight.external.append(reference)
+                continue
+            if path in weight.files:
+                continue  # loaded twice, downloaded once
+            data = (site / path).read_bytes()
+            weight.files.append(path)
+            weight.raw += len(data)
+            if kind == "css":
+                weight.css_gz += gz(data)
+            else:
+                weight.js_gz += gz(data)
+    return weight
+
+
+def quiz_assets_weight() -> Weight:
+    weight = Weight("Quiz script + styles alone")
+    for path in QUIZ_ASSETS:
+        data = (REPO / "docs" / path).read_bytes()
+        weight.files.append(path)
+        weight.raw += len(data)
+        if path.endswith(".css"):
+            weight.css_gz += gz(data)
+        else:
+            weight.js_gz += gz(data)
+    return weight
+
+
+def kb(n: int) -> str:
+    return f"{n:,}"
+
+
+def main() -> None:
+    argparse.ArgumentParser(description=__doc__.split("\n\n")[0]).parse_args()
+    require_mkdocs()
+    with tempfile.TemporaryDirectory(prefix="ca-weight-") as tmp:
+        site = Path(tmp) / "site"
+        timed = run_build(REPO, build_env(Path(tmp) / "pycache"), "--site-dir", str(site))
+        if timed.done.returncode != 0:
+            sys.exit(f"the real site does not build:\n{timed.done.stdout}{timed.done.stderr}")
+        pages = [page_weight(site, label, page) for label, page in PAGES]
+    quiz = quiz_assets_weight()
+    home = pages[0]
+
+    header = ["What", "Files", "HTML gz", "CSS gz", "JS gz", "Total gz", "Raw total", "vs home"]
+    rows = []
+    for w in pages + [quiz]:
+        rows.append([w.label, str(len(w.files) + (1 if w.html_raw else 0)), kb(w.html_gz) if w.html_raw else "-",
+                     kb(w.css_gz), kb(w.js_gz), kb(w.total_gz), kb(w.raw), f"{w.total_gz / home.total_gz:.2f}"])
+
+    checks = [(f"Quiz script + styles gzipped: {quiz.total_gz:,} bytes (target <= {QUIZ_BUDGET:,} bytes, i.e. 5 KB)",
+               quiz.total_gz <= QUIZ_BUDGET)]
+    for w in pages:
+        loaded = [p for p in QUIZ_ASSETS if p in w.files]
+        if w.label == "Quiz page":
+            checks.append((f"{w.label} loads the quiz assets (sanity check): {', '.join(loaded) or 'none'}",
+                           len(loaded) == len(QUIZ_ASSETS)))
+        else:
+            checks.append((f"{w.label} does not load the quiz assets: "
+                           + ("none loaded" if not loaded else "loads " + ", ".join(loaded)), not loaded))
+    notes = [f"{text} {mark(ok)}" for text, ok in checks]
+    quiz_page, module_page = pages[2], pages[1]
+    notes.append(f"Quiz page costs {quiz_page.total_gz - home.total_gz:+,} bytes gzipped against home, "
+                 f"module page {module_page.total_gz - home.total_gz:+,}; quiz assets are "
+                 f"{quiz.total_gz / quiz_page.total_gz:.1%} of the quiz page")
+    external = sorted({ref for w in pages for ref in w.external})
+    if external:
+        notes.append("Not counted (other hosts): " + ", ".join(external))
+
+    print("Page weight in bytes; each file gzipped alone at level 9 (python -m mkdocs build of the real site)")
+    print(text_table(header, rows))
+    for note in notes:
+        print(note)
+    for w in pages:
+        print(f"  {w.label}: " + ", ".join(w.files))
+
+    body = "\n".join([
+        "## Page weight",
+        "",
+        f"`benchmarks/weight.py`: bytes of the page HTML plus every local stylesheet and script it "
+        f"references, each file gzipped alone at level 9. {machine_line()}.",
+        "",
+        markdown_table(header, rows),
+        "",
+        *[f"- {note}." for note in notes],
+        *[f"- {w.label} loads: " + ", ".join(f"`{f}`" for f in w.files) + "." for w in pages],
+    ])
+    update_results(SECTION, body)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,216 @@
+"""The offline bundle (`make offline`): the real tool's zip, unzipped and opened via file://.
+
+A laptop with no network must be able to navigate, search, take a quiz, keep its progress and
+print, with not one request outside the unzipped folder. Every request that does not start with
+file:// is recorded and aborted, and each test asserts there were none.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from sitekit import REPO
+
+pytestmark = pytest.mark.browser
+
+FOLDER = "common-agenda-offline"
+SHIM = "vendor/iframe-worker/shim.js"
+QUIZ = "quizzes/shared-goals.html"
+
+
+@dataclass
+class Bundle:
+    zip_path: Path
+    root: Path
+    output: str
+
+    def url(self, path: str) -> str:
+        return (self.root / path).as_uri()
+
+
+@pytest.fixture(scope="session")
+def bundle(tmp_path_factory) -> Bundle:
+    """`tools/offline.py` run once, as `make offline` runs it, writing into a temporary folder."""
+    tmp = tmp_path_factory.mktemp("offline")
+    zip_path = tmp / "common-agenda-offline.zip"
+    done = subprocess.run([sys.executable, str(REPO / "tools" / "offline.py"), "--out", str(zip_path)],
+                          cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    with zipfile.ZipFile(zip_path) as archive:
+        archive.extractall(tmp / "unzipped")
+    return Bundle(zip_path, tmp / "unzipped" / FOLDER, done.stdout)
+
+
+@dataclass
+class Watched:
+    """What one page asked for and what broke, while it was open."""
+    requests: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def assert_clean(self) -> None:
+        assert self.outside == [], "requests outside the unzipped folder"
+        assert self.errors == [], "script errors"
+
+
+@pytest.fixture
+def offline(browser, bundle):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    seen = Watched()
+
+    def route(route):
+        url = route.request.url
+        seen.requests.append(url)
+        if url.startswith("file://"):
+            route.continue_()
+        else:
+            seen.outside.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("pageerror", lambda error: seen.errors.append(str(error)))
+    page.seen = seen
+    yield page
+    context.close()
+
+
+def path_of(page) -> str:
+    return unquote(urlsplit(page.url).path)
+
+
+def test_the_offline_config_repeats_the_main_features_and_plugins_less_instant_navigation():
+    """MkDocs' INHERIT replaces lists, so mkdocs.offline.yml repeats two of them: keep them in step."""
+    main = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    offline = yaml.safe_load((REPO / "mkdocs.offline.yml").read_text(encoding="utf-8"))
+    assert offline["INHERIT"] == "mkdocs.yml"
+    assert offline["theme"]["features"] == [f for f in main["theme"]["features"] if f != "navigation.instant"]
+    assert offline["plugins"] == main["plugins"] + ["offline"]
+
+
+def test_the_zip_is_one_folder_that_loads_its_own_search_shim(bundle):
+    names = zipfile.ZipFile(bundle.zip_path).namelist()
+    assert all(name.startswith(FOLDER + "/") for name in names)
+    for needed in ("index.html", QUIZ, "search/search_index.js", SHIM, "vendor/iframe-worker/NOTICE"):
+        assert f"{FOLDER}/{needed}" in names, needed
+    assert f"{FOLDER}/404.html" not in names and not [n for n in names if n.endswith(".map")]
+    home = (bundle.root / "index.html").read_text(encoding="utf-8")
+    assert f'<script src="{SHIM}">' in home
+    assert "unpkg.com" not in home
+    assert re.search(r"Wrote .*common-agenda-offline\.zip: \d+ files, [\d.]+ MB", bundle.output), bundle.output
+
+
+def test_every_link_between_pages_names_a_file_in_the_folder(bundle):
+    """No directory URLs: under file:// a link to `modules/` would show a folder listing."""
+    broken = []
+    for page in sorted(bundle.root.rglob("*.html")):
+        for link in re.findall(r'(?:href|src)="([^"#]+)', page.read_text(encoding="utf-8")):
+            parts = urlsplit(link)
+            if parts.scheme or link.startswith("//"):
+                continue
+            if not (page.parent / unquote(parts.path)).resolve().is_file():
+                broken.append(f"{page.relative_to(bundle.root)}: {link}")
+    assert broken == []
+
+
+def test_links_in_the_article_and_the_nav_lead_from_page_to_page(offline, bundle):
+    offline.goto(bundle.url("index.html"))
+    offline.locator("article a[href='modules/index.html']").first.click()
+    assert path_of(offline).endswith("/modules/index.html")
+    # The nav shows the section's pages; its links name .html files too.
+    nav = offline.locator(".md-sidebar--primary")
+    nav.locator("a.md-nav__link[href='shared-goals.html']").click()
+    assert path_of(offline).endswith("/modules/shared-goals.html")
+    expect(offline.locator("article h1")).to_have_text(re.compile("Shared goals"))
+    nav.locator("a.md-nav__link[href='timelines.html']").click()
+    assert path_of(offline).endswith("/modules/timelines.html")
+    expect(offline.locator("article h1")).to_have_text(re.compile("Timelines"))
+    offline.seen.assert_clean()
+
+
+def test_search_finds_a_word_and_its_result_opens_the_right_page(offline, bundle):
+    offline.goto(bundle.url("index.html"))
+    offline.locator("input.md-search__input").click()
+    offline.keyboard.type("wellness")
+    results = offline.locator(".md-search-result__item > a")
+    expect(results.first).to_be_visible(timeout=10_000)
+    target = bundle.url("modules/sustaining-partnership.html")
+    hrefs = results.evaluate_all("links => links.map(a => a.href.split(/[?#]/)[0])")
+    assert target in hrefs
+    results.nth(hrefs.index(target)).click()
+    assert path_of(offline).endswith("/modules/sustaining-partnership.html")
+    expect(offline.locator("article h1")).to_have_text(re.compile("Sustaining the partnership"))
+    # Search ran in the vendored shim's iframe, which read the index from the folder.
+    assert bundle.url(SHIM) in offline.seen.requests
+    assert bundle.url("search/search_index.js") in offline.seen.requests
+    offline.seen.assert_clean()
+
+
+def test_a_quiz_checks_answers_and_its_progress_survives_a_reload(offline, bundle):
+    offline.goto(bundle.url(QUIZ))
+    offline.locator("form.ca-quiz[data-ca-ready]").wait_for(state="attached")
+    questions = offline.locator("form.ca-quiz section.ca-q")
+    first = questions.first
+    first.locator("input").first.check()
+    first.get_by_role("button", name="Check answer").click()
+    expect(first.locator(".ca-q__verdict")).to_have_text(re.compile(r"Correct\.|Not quite\."))
+    # Answer the rest rightly (the answers are in the page: it is a self-check) to pass.
+    for number in range(1, questions.count()):
+        question = questions.nth(number)
+        for option in question.locator(".ca-answer__option[data-correct='true']").evaluate_all(
+                "els => els.map(e => e.dataset.option)"):
+            question.locator(f".ca-option[data-option='{option}'] input").check()
+        question.get_by_role("button", name="Check answer").click()
+        expect(question.locator(".ca-q__verdict")).to_have_text(re.compile(r"Correct\."))
+    expect(offline.locator(".ca-quiz__summary")).to_contain_text("you passed")
+    expect(offline.locator(".ca-quiz-saved")).to_contain_text("Your best so far: Passed")
+
+    offline.reload()
+    offline.locator("form.ca-quiz[data-ca-ready]").wait_for(state="attached")
+    expect(offline.locator(".ca-quiz-saved")).to_be_visible()
+    expect(offline.locator(".ca-quiz-saved")).to_contain_text("Your best so far: Passed")
+    # Other pages of the folder read the same storage: the quiz index, the nav marks, the certificate.
+    offline.goto(bundle.url("quizzes/index.html"))
+    expect(offline.locator('[data-ca-status="shared-goals"]')).to_have_text(re.compile("^Passed"))
+    expect(offline.locator(".md-nav__link[href='shared-goals.html'] .ca-nav-passed").first).to_be_attached()
+    offline.goto(bundle.url("certificate.html"))
+    offline.locator("[data-ca-cert-page][data-ca-ready]").wait_for(state="attached")
+    expect(offline.locator('[data-ca-cert-quiz="shared-goals"]').first).to_have_text(re.compile("Passed"))
+    offline.seen.assert_clean()
+
+
+def test_the_plan_and_evaluation_scripts_work_from_the_folder(offline, bundle):
+    offline.goto(bundle.url("training/plans/half-day.html"))
+    start = offline.locator(".ca-plan-start[data-ca-ready] input")
+    first_time = offline.locator("time.ca-agenda__time[data-offset]").first
+    start.fill("13:00")
+    start.dispatch_event("change")
+    minutes = (13 * 60 + int(first_time.get_attribute("data-offset"))) % 1440
+    expect(first_time).to_have_text(f"{minutes // 60:02d}:{minutes % 60:02d}")
+
+    offline.goto(bundle.url("training/evaluation.html"))
+    offline.locator("form.ca-eval[data-ca-ready]").wait_for(state="attached")
+    choice = offline.locator("form.ca-eval input[type=radio]").first
+    choice.check()
+    offline.reload()
+    offline.locator("form.ca-eval[data-ca-ready]").wait_for(state="attached")
+    expect(offline.locator("form.ca-eval input[type=radio]").first).to_be_checked()
+    offline.seen.assert_clean()
+
+
+def test_a_page_prints_to_pdf(offline, bundle):
+    offline.goto(bundle.url("first-meeting.html"), wait_until="load")
+    pdf = offline.pdf(format="A4", print_background=True)
+    assert pdf.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) > 0
+    offline.seen.assert_clean()
