@@ -113,11 +113,14 @@ def load_content(root: Path) -> Content:
     problems += found
 
     quizzes: list[Quiz] = []
+    unreadable_quizzes: set[str] = set()
     for path in sorted(layout.quizzes_dir.glob("*.yml")) + sorted(layout.quizzes_dir.glob("*.yaml")):
         quiz, found = load_quiz(path, layout.display(path), layout.schema("quiz"))
         problems += found
         if quiz:
             quizzes.append(quiz)
+        else:
+            unreadable_quizzes.add(path.stem)
 
     problems += _check_ids(modules)
     if points:
@@ -127,7 +130,7 @@ def load_content(root: Path) -> Content:
     if order_doc is not None:
         problems += _check_order(modules, order, order_doc, layout.display(order_path), unreadable)
 
-    training = _load_training(layout, modules, quizzes, points)
+    training = _load_training(layout, modules, quizzes, points, unreadable, unreadable_quizzes)
     problems += training.pop("problems")
     local_path = layout.root / "local.yml"
     local, local_doc, found = load_local(local_path, layout.display(local_path), layout.schema("local"))
@@ -136,7 +139,7 @@ def load_content(root: Path) -> Content:
         ids = {m.id for m in modules}
         problems += [Problem(local.source, local_doc.line_of(("module_notes", key)), f"module_notes.{key}",
                              f"no module has the id '{key}'", "use a module id: " + ", ".join(sorted(ids)))
-                     for key in local.module_notes if key not in ids]
+                     for key in local.module_notes if key not in ids and key not in unreadable]
     stop_if_any(problems)
 
     by_id = {m.id: m for m in modules}
@@ -145,21 +148,29 @@ def load_content(root: Path) -> Content:
     return Content(layout, tuple(by_id[i] for i in order), points, tuple(quizzes), glossary, local=local, **training)
 
 
-def _load_training(layout: Layout, modules: list[Module], quizzes: list[Quiz],
-                   points: dict[str, SourcePoint]) -> dict:
-    """The training kit: activities, scenarios, the check and the plans that draw on them all."""
+def _load_training(layout: Layout, modules: list[Module], quizzes: list[Quiz], points: dict[str, SourcePoint],
+                   unreadable_modules: set[str] = frozenset(), unreadable_quizzes: set[str] = frozenset()) -> dict:
+    """The training kit: activities, scenarios, the check and the plans that draw on them all.
+
+    A reference to a file that failed on its own (`unreadable_*`, by file name) is not reported
+    again: its own problems already are, and "no module has the id" would mislead.
+    """
     problems: list[Problem] = []
     base = layout.training_dir
     activities, found = load_activities(base / "activities.yml", layout.display(base / "activities.yml"),
                                         layout.schema("activities"))
     problems += found
+    activities_unreadable = bool(found)
 
     scenarios: list[Scenario] = []
+    unreadable_scenarios: set[str] = set()
     for path in sorted((base / "scenarios").glob("*.yml")):
         scenario, found = load_scenario(path, layout.display(path), layout.schema("scenario"))
         problems += found
         if scenario:
             scenarios.append(scenario)
+        else:
+            unreadable_scenarios.add(path.stem)
     module_ids = {m.id for m in modules}
     seen: dict[str, Scenario] = {}
     for scenario in scenarios:
@@ -173,7 +184,7 @@ def _load_training(layout: Layout, modules: list[Module], quizzes: list[Quiz],
                 problems.append(Problem(scenario.source, scenario.doc.line_of(("covers", index)), f"covers[{index}]",
                                         f"'{code}' is not a source point", "use a code listed in modules/source-points.yml"))
         for index, module_id in enumerate(scenario.modules):
-            if module_id not in module_ids:
+            if module_id not in module_ids and module_id not in unreadable_modules:
                 problems.append(Problem(scenario.source, scenario.doc.line_of(("modules", index)), f"modules[{index}]",
                                         f"no module has the id '{module_id}'",
                                         "use a module id: " + ", ".join(sorted(module_ids))))
@@ -183,7 +194,7 @@ def _load_training(layout: Layout, modules: list[Module], quizzes: list[Quiz],
     problems += found
     check_questions: list[Question] = []
     if check:
-        check_questions, found = resolve_check(check, quizzes)
+        check_questions, found = resolve_check(check, quizzes, unreadable_quizzes)
         problems += found
 
     plans: list[Plan] = []
@@ -195,7 +206,9 @@ def _load_training(layout: Layout, modules: list[Module], quizzes: list[Quiz],
         problems += found
         if doc is None:
             continue
-        plan, found = build_plan(doc, by_module, by_scenario, activities)
+        unreadable = {"module": unreadable_modules, "scenario": unreadable_scenarios}
+        plan, found = build_plan(doc, by_module, by_scenario, activities,
+                                 lambda kind, ref: activities_unreadable if kind == "activity" else ref in unreadable[kind])
         problems += found
         if plan is None:
             continue

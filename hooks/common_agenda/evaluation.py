@@ -48,10 +48,12 @@ def load_evaluation(path: Path, display: str, schema: Path) -> tuple[Evaluation 
     """A site without the file simply has no evaluation page: (None, [])."""
     if not path.is_file():
         return None, []
-    doc, problems = load_yaml_file(path, display, schema)
+    doc, problems = load_yaml_file(path, display, schema, checked_elsewhere=lambda path: True)
     if doc is None:
         return None, problems
-    problems = _check_unique_ids(doc) + _check_intro(doc)
+    # The intro is Markdown inside the form (inline HTML only); the plain-text fields may not hold code either.
+    problems = (_check_unique_ids(doc) + _check_intro(doc)
+                + unsafe_html.problems_in(doc, skip=lambda path: path == ("intro",)))
     if problems:
         return None, problems
     data = doc.data

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .modules import Module
 from .problems import Problem
@@ -87,8 +88,13 @@ def load_plan(path: Path, display: str, schema: Path) -> tuple[YamlDoc | None, l
 
 
 def build_plan(doc: YamlDoc, modules: dict[str, Module], scenarios: dict[str, Scenario],
-               activities: dict[str, Activity]) -> tuple[Plan | None, list[Problem]]:
-    """Resolve each block against the other sources and time it; check the stated length."""
+               activities: dict[str, Activity],
+               unreadable: Callable[[str, str], bool] = lambda kind, ref: False) -> tuple[Plan | None, list[Problem]]:
+    """Resolve each block against the other sources and time it; check the stated length.
+
+    `unreadable(kind, ref)` says a block names a file that failed on its own: its problems are
+    already reported, so the plan is left out without another message.
+    """
     data, problems, blocks, offset = doc.data, [], [], 0
     sources = {"module": modules, "scenario": scenarios, "activity": activities}
     where = {"module": "modules/", "scenario": "training/scenarios/", "activity": "training/activities.yml"}
@@ -96,6 +102,8 @@ def build_plan(doc: YamlDoc, modules: dict[str, Module], scenarios: dict[str, Sc
         kind = next(k for k in ("module", "scenario", "activity") if k in raw)
         ref = raw[kind]
         item = sources[kind].get(ref)
+        if item is None and unreadable(kind, ref):
+            return None, problems
         if item is None:
             known = ", ".join(sources[kind]) or "none yet"
             problems.append(Problem(doc.display, doc.line_of(("blocks", index, kind)), f"blocks[{index}].{kind}",

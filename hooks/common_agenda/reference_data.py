@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
-from . import schema_check
+from . import schema_check, unsafe_html
 from .problems import Problem
 from .yaml_source import YamlDoc, parse_yaml, read_text
 
@@ -17,8 +18,10 @@ class SourcePoint:
     label: str
 
 
-def load_yaml_file(path: Path, display: str, schema: Path) -> tuple[YamlDoc | None, list[Problem]]:
-    """Read, parse and schema-check one YAML file; None when any of those steps failed."""
+def load_yaml_file(path: Path, display: str, schema: Path, *,
+                   checked_elsewhere: Callable[[tuple], bool] = lambda path: False) -> tuple[YamlDoc | None, list[Problem]]:
+    """Read, parse and schema-check one YAML file, and refuse text that could run code in a page
+    (`checked_elsewhere(path)` is true for fields with a stricter check of their own); None when any step failed."""
     if not path.is_file():
         return None, [Problem(display, 1, "file", "is missing", f"create {display} (see {schema.name})")]
     text, problems = read_text(path, display)
@@ -27,7 +30,7 @@ def load_yaml_file(path: Path, display: str, schema: Path) -> tuple[YamlDoc | No
     doc, problems = parse_yaml(text, display)
     if doc is None:
         return None, problems
-    problems = schema_check.check(doc, schema)
+    problems = schema_check.check(doc, schema) or unsafe_html.problems_in(doc, skip=checked_elsewhere)
     return (None if problems else doc), problems
 
 

@@ -171,8 +171,9 @@ def _describe(error: ValidationError, doc: YamlDoc, base: tuple, root_schema: di
         expected = " or ".join(_TYPE_WORDS.get(t, t) for t in wanted)
         got = f"got {_words(error.instance)}"
         written = doc.written.get(path)
-        if written and written.lower() != str(error.instance).lower():
-            got = f"but YAML reads {written} as {_words(error.instance)}"  # 9:30 is 570, yes is true
+        number = isinstance(error.instance, (int, float)) and not isinstance(error.instance, bool)
+        if number and written and written.lower() != str(error.instance).lower():
+            got = f"but YAML reads {written} as {_words(error.instance)}"  # 9:30 is 570, 0x1F is 31
         return [problem(here, f"must be {expected}, {got}",
                         _hint(schema, f"write {expected}", f"write {expected}:"))]
     if kind == "enum":

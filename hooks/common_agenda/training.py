@@ -112,14 +112,21 @@ def load_check(path: Path, display: str, schema: Path) -> tuple[Check | None, li
                  display, doc), []
 
 
-def resolve_check(check: Check, quizzes: tuple[Quiz, ...] | list[Quiz]) -> tuple[list[Question], list[Problem]]:
-    """The check's questions, taken from the quizzes: one copy of each question, ever."""
+def resolve_check(check: Check, quizzes: tuple[Quiz, ...] | list[Quiz],
+                  unreadable: set[str] = frozenset()) -> tuple[list[Question], list[Problem]]:
+    """The check's questions, taken from the quizzes: one copy of each question, ever.
+
+    References into a quiz file that failed on its own (`unreadable`, by file name) are skipped:
+    that file's problems are already reported.
+    """
     by_ref = {f"{quiz.id}/{q.id}": q for quiz in quizzes for q in quiz.scored()}
     parents = {f"{quiz.id}/{q.id}" for quiz in quizzes for q in quiz.questions if q.type == "scenario"}
     questions, problems = [], []
     for index, ref in enumerate(check.refs):
         if ref in by_ref:
             questions.append(by_ref[ref])
+            continue
+        if ref.split("/")[0] in unreadable:
             continue
         what = (f"'{ref}' is a scenario; name one of its sub-questions instead" if ref in parents
                 else f"no quiz question is '{ref}'")

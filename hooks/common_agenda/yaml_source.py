@@ -7,6 +7,7 @@ refusing them closes the door on "billion laughs" style input.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,9 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 40
+STR_TAG = "tag:yaml.org,2002:str"
+# What YAML accepts in a stream; anything else (control characters) is refused by the reader.
+_NOT_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 
 Path_ = tuple[Any, ...]
 
@@ -31,6 +35,8 @@ class YamlDoc:
     display: str
     lines: dict[Path_, int] = field(default_factory=dict)
     first_line: int = 1
+    written: dict[Path_, str] = field(default_factory=dict)  # plain scalars YAML reads as other than text
+
 
     def line_of(self, path: Path_) -> int:
         """The line of `path`, or of its nearest written ancestor (a missing key has no line)."""
@@ -122,6 +128,13 @@ def parse_yaml(text: str, display: str, *, line_offset: int = 0, what: str = "YA
         offending = source_lines[line_index] if line_index < len(source_lines) else ""
         hint = "YAML does not allow tabs: indent with spaces" if "\t" in offending else _hint(message)
         return None, [Problem(display, line_index + 1 + line_offset, what, f"YAML syntax error: {message}", hint)]
+    except yaml.reader.ReaderError as error:
+        found = _NOT_PRINTABLE.search(text)
+        if found is None:
+            return None, [Problem(display, 1 + line_offset, what, f"YAML error: {error.reason}", _hint(error.reason))]
+        return None, [Problem(display, text.count("\n", 0, found.start()) + 1 + line_offset, what,
+                              f"contains the invisible control character U+{ord(found.group()):04X}, which YAML does not allow",
+                              "delete it (if you cannot see it, retype the line)")]
     except yaml.YAMLError as error:
         return None, [Problem(display, 1 + line_offset, what, f"YAML error: {error}", _hint(str(error)))]
     except RecursionError:
@@ -134,6 +147,7 @@ def parse_yaml(text: str, display: str, *, line_offset: int = 0, what: str = "YA
 def _record_lines(root: yaml.Node, doc: YamlDoc, offset: int) -> list[Problem]:
     """Walk the node tree without recursion, noting lines and refusing aliases and duplicate keys."""
     problems: list[Problem] = []
+    aliases: list[Problem] = []
     seen: set[int] = set()
     stack: list[tuple[yaml.Node, Path_]] = [(root, ())]
     while stack:
@@ -144,12 +158,15 @@ def _record_lines(root: yaml.Node, doc: YamlDoc, offset: int) -> list[Problem]:
                                        f"is nested more than {MAX_DEPTH} levels deep",
                                        "flatten the structure: content files need only a few levels")]
         if id(node) in seen:
-            problems.append(Problem(doc.display, doc.lines.get(path, line), field_name(path),
-                                    "uses a YAML alias (*name) or merge key (<<)",
-                                    "write the value out in full: anchors and aliases are not supported"))
+            # An alias shares the anchored node and its line: point at the field holding the alias instead.
+            aliases.append(Problem(doc.display, doc.line_of(path), field_name(path),
+                                   "uses a YAML alias (*name) or merge key (<<)",
+                                   "write the value out in full: anchors and aliases are not supported"))
             continue
         seen.add(id(node))
         doc.lines.setdefault(path, line)
+        if isinstance(node, yaml.ScalarNode) and node.tag != STR_TAG and not node.style:
+            doc.written[path] = node.value
         children: list[tuple[yaml.Node, Path_]] = []
         if isinstance(node, yaml.MappingNode):
             keys: dict[Any, int] = {}
@@ -160,7 +177,13 @@ def _record_lines(root: yaml.Node, doc: YamlDoc, offset: int) -> list[Problem]:
                                             "uses a YAML merge key (<<)",
                                             "write the fields out in full: merge keys are not supported"))
                     continue
-                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+                if not isinstance(key_node, yaml.ScalarNode):
+                    problems.append(Problem(doc.display, key_line, field_name(path),
+                                            "has a list or a group of fields as a field name",
+                                            "write each field name as plain text, followed by ':'"))
+                    continue
+                key_node.tag = STR_TAG  # field names are text as written: `1:`, `yes:` and `null:` too
+                key = key_node.value
                 if key in keys:
                     problems.append(Problem(doc.display, key_line, field_name(path + (key,)),
                                             f"is written twice (first on line {keys[key]})",
@@ -173,4 +196,8 @@ def _record_lines(root: yaml.Node, doc: YamlDoc, offset: int) -> list[Problem]:
             for index, item in enumerate(node.value):
                 children.append((item, path + (index,)))
         stack.extend(reversed(children))  # visit in document order, so the alias is the one reported
-    return problems
+    if len(aliases) > 1:  # one line for an alias bomb, not thousands
+        first = aliases[0]
+        aliases = [Problem(first.file, first.line, first.field, first.what,
+                           f"{first.fix} ({len(aliases) - 1} more aliases follow in this file)")]
+    return problems + aliases

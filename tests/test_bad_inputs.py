@@ -1,0 +1,193 @@
+"""Hostile and broken input: every case in tests/bad_inputs/ stops the build with the exact lines an
+author reads, and never with a traceback.
+
+A case is a folder:
+
+- `files/` holds files to drop into a copy of the real project, at their relative paths
+  (e.g. `files/modules/broken.md`); a case about duplicates brings the second file;
+- `delete.txt` lists project files to remove first; `generate.txt` names a file the test writes
+  itself (the oversized one: megabytes are not committed);
+- `expected.txt` holds the exact problem lines, one per line, or `accepted.txt` says the case must
+  load and build (a byte-order mark, Windows line endings);
+- `README.txt` says in a sentence what the case tries.
+
+Each case is loaded with `load_content`; its problems must include every expected line, and any
+other problem must name a file the case touched, so a broken file never sets off misleading
+messages about the files that point at it (a duplicate names the existing file on purpose). A representative set is also built with the real `mkdocs build --strict`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from common_agenda.content import load_content
+from common_agenda.problems import ContentError
+from sitekit import REPO
+
+CASES_DIR = Path(__file__).parent / "bad_inputs"
+CASES = sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir())
+CONTENT = ("modules", "quizzes", "training", "schemas")
+HUGE_BYTES = 1_100_000  # over yaml_source.MAX_BYTES (1 MB)
+
+
+def generated_text() -> str:
+    return "---\nid: huge\n---\n" + "x" * HUGE_BYTES
+
+
+def case_files(case: str) -> list[str]:
+    """The project-relative paths a case writes, deletes or generates."""
+    folder = CASES_DIR / case
+    paths = [p.relative_to(folder / "files").as_posix() for p in (folder / "files").rglob("*") if p.is_file()] \
+        if (folder / "files").exists() else []
+    for name in ("delete.txt", "generate.txt"):
+        if (folder / name).exists():
+            paths += (folder / name).read_text(encoding="utf-8").split()
+    return paths
+
+
+def copy_project(root: Path) -> Path:
+    for folder in CONTENT:
+        shutil.copytree(REPO / folder, root / folder)
+    return root
+
+
+def apply_case(case: str, root: Path) -> None:
+    folder = CASES_DIR / case
+    if (folder / "delete.txt").exists():
+        for relative in (folder / "delete.txt").read_text(encoding="utf-8").split():
+            (root / relative).unlink()
+    if (folder / "files").exists():
+        for source in (folder / "files").rglob("*"):
+            if source.is_file():
+                target = root / source.relative_to(folder / "files")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
+    if (folder / "generate.txt").exists():
+        relative = (folder / "generate.txt").read_text(encoding="utf-8").strip()
+        (root / relative).write_text(generated_text(), encoding="utf-8")
+
+
+def expected_lines(case: str) -> list[str]:
+    return (CASES_DIR / case / "expected.txt").read_text(encoding="utf-8").splitlines()
+
+
+def test_the_cases_cover_every_content_type_and_kind_of_breakage():
+    assert len(CASES) >= 32
+    for case in CASES:
+        folder = CASES_DIR / case
+        assert (folder / "README.txt").is_file(), case
+        assert (folder / "expected.txt").is_file() != (folder / "accepted.txt").is_file(), case
+        assert case_files(case), f"{case} changes no file"
+    touched = {path for case in CASES for path in case_files(case)}
+    for kind in ("modules/", "quizzes/", "training/plans/", "training/scenarios/", "local.yml"):
+        assert any(path.startswith(kind) for path in touched), kind
+    for kind in ("yaml-syntax", "tab", "bom", "not-utf8", "utf16", "empty-file", "wrong-types", "missing-keys",
+                 "unknown-keys", "duplicate-id", "duplicate-key", "dangling", "huge-file", "deep-nesting",
+                 "alias-bomb", "merge-key", "control-character", "no-cascade"):
+        assert any(kind in case for case in CASES), kind
+    # Nothing committed is large: the oversized file is written by the test.
+    assert all(p.stat().st_size < 64_000 for p in CASES_DIR.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_input_gives_the_exact_message(tmp_path, case):
+    root = copy_project(tmp_path / "project")
+    apply_case(case, root)
+    if (CASES_DIR / case / "accepted.txt").exists():
+        content = load_content(root)
+        assert content.modules and content.quizzes
+        return
+    with pytest.raises(ContentError) as caught:
+        load_content(root)
+    found = [str(p) for p in caught.value.problems]
+    missing = [line for line in expected_lines(case) if line not in found]
+    assert not missing, "missing:\n" + "\n".join(missing) + "\n--- found ---\n" + "\n".join(found)
+    touched, expected = set(case_files(case)), set(expected_lines(case))
+    strays = [line for line, p in zip(found, caught.value.problems) if p.file not in touched and line not in expected]
+    assert not strays, "unexpected problems in files the case did not touch:\n" + "\n".join(strays)
+    assert all(p.line >= 1 and p.field and p.what and p.fix for p in caught.value.problems)
+
+
+def test_a_bom_and_windows_line_endings_read_the_same_as_plain_utf8(tmp_path):
+    plain = load_content(copy_project(tmp_path / "plain"))
+    root = copy_project(tmp_path / "bom")
+    for case in ("module-bom-crlf-accepted", "quiz-bom-accepted"):
+        apply_case(case, root)
+    bom = load_content(root)
+    original, read = plain.module("shared-goals"), bom.module("shared-goals")
+    assert (read.title, read.objectives, read.covers) == (original.title, original.objectives, original.covers)
+    assert read.body.replace("\r\n", "\n") == original.body
+    assert bom.quiz_for("shared-goals").questions == plain.quiz_for("shared-goals").questions
+
+
+# ---- The real command: a representative case of each content type, built in parallel ----
+
+BUILT = {
+    "module-body-svg-onload": "modules/broken.md:17: body: contains a <svg> tag",
+    "module-huge-file": "modules/broken.md:1: file: is too large",
+    "quiz-alias-bomb": "quizzes/broken.yml:2: a1[0]: uses a YAML alias",
+    "quiz-utf16": "quizzes/broken.yml:1: file: is not UTF-8 text",
+    "plan-unquoted-start": "training/plans/broken.yml:6: start: must be text, but YAML reads 9:30",
+    "scenario-broken-no-cascade": "training/scenarios/school-referral.yml:5: YAML: YAML syntax error",
+    "local-module-note-event-handler": "local.yml:11: module_notes.confidentiality: contains an event-handler attribute",
+    "glossary-javascript-link": "modules/glossary.yml:2: [0].definition: contains a javascript: (or similar) link",
+    "evaluation-label-script": "training/evaluation.yml:7: sections[0].items[0].label: contains a <script> tag",
+}
+ACCEPTED_TOGETHER = ("module-bom-crlf-accepted", "quiz-bom-accepted", "local-bom-crlf-accepted")
+
+
+def real_project(root: Path) -> Path:
+    """A copy of the project that the real mkdocs.yml builds: content copied, the rest linked."""
+    copy_project(root)
+    for name in ("docs", "hooks", "overrides"):
+        (root / name).symlink_to(REPO / name)
+    shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    """Every build at once: each is its own process, so the whole set takes about as long as one."""
+    jobs = {}
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    for name, cases in [(case, (case,)) for case in BUILT] + [("accepted", ACCEPTED_TOGETHER)]:
+        root = real_project(tmp_path_factory.mktemp(name) / "project")
+        for case in cases:
+            apply_case(case, root)
+        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=env,
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        jobs[name] = (root, process)
+    results = {}
+    for name, (root, process) in jobs.items():
+        output, _ = process.communicate(timeout=180)
+        results[name] = (process.returncode, output, root)
+    return results
+
+
+@pytest.mark.parametrize("case", BUILT)
+def test_the_real_build_stops_cleanly(builds, case):
+    returncode, output, root = builds[case]
+    assert returncode != 0, output
+    assert "Traceback" not in output, output
+    assert not (root / "site").exists(), "nothing may be written when content is bad"
+    assert BUILT[case] in output, output
+    for line in expected_lines(case):
+        assert line in output, f"missing:\n{line}\n--- output ---\n{output}"
+    assert "Nothing was written. Fix the lines above and build again." in output
+
+
+def test_bom_and_windows_line_endings_build(builds):
+    returncode, output, root = builds["accepted"]
+    assert returncode == 0, output
+    module = (root / "site/modules/shared-goals/index.html").read_text(encoding="utf-8")
+    assert "Shared goals, different missions" in module and "\ufeff" not in module
+    quiz = (root / "site/quizzes/shared-goals/index.html").read_text(encoding="utf-8")
+    assert 'data-ca-quiz="shared-goals"' in quiz and "\ufeff" not in quiz
+    contacts = (root / "site/local-contacts/index.html").read_text(encoding="utf-8")
+    assert "Riverside Police Department" in contacts and "\ufeff" not in contacts

@@ -1,0 +1,219 @@
+"""Corrupt, foreign and oversized localStorage never breaks a page that reads it.
+
+The quiz page, the quiz index, the certificate page and the evaluation form each read saved data
+from localStorage, which any script of the same origin (or a browser extension, or an old version
+of the site) may have left in any state. For every hostile value, each page must load without a
+page error, leave Object.prototype alone, count the data as no progress, and stay usable.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from browsing import free_port, serve
+from sitekit import TinySite, module_text, quiz_text
+
+pytestmark = pytest.mark.browser
+
+PROGRESS = "common-agenda:progress"
+ANSWERS = "common-agenda:evaluation"
+ENTRY = '{"best": 100, "passed": true, "date": "2026-11-23"}'
+
+# Each value is a JavaScript expression, built in the page: megabytes never cross the wire.
+HOSTILE = {
+    "4-mb-string": "'x'.repeat(4 * 1024 * 1024)",
+    "4-mb-json-shaped": "JSON.stringify({v: 1, quizzes: {'shared-goals': {best: 50, passed: false, date: '2026-11-23',"
+                        " pad: 'x'.repeat(4 * 1024 * 1024)}}})",
+    "many-foreign-ids": "JSON.stringify({v: 1, quizzes: Object.fromEntries(Array.from({length: 50000},"
+                        " (_, i) => ['quiz-' + i, {best: 100, passed: true, date: '2026-11-23'}]))})",
+    "deep-array": "'['.repeat(200000) + ']'.repeat(200000)",
+    "deep-object-in-entry": "'{\"v\":1,\"quizzes\":{\"shared-goals\":' + '{\"a\":'.repeat(100000) + '1'"
+                            " + '}'.repeat(100000) + '}}'",
+    "proto-as-quiz-id": f"'{{\"v\":1,\"quizzes\":{{\"__proto__\":{ENTRY}}}}}'",
+    "proto-at-top": f"'{{\"__proto__\":{{\"v\":1,\"quizzes\":{{\"shared-goals\":{ENTRY}}}}}}}'",
+    "proto-in-entry": "'{\"v\":1,\"quizzes\":{\"shared-goals\":{\"__proto__\":{\"passed\":true},\"best\":100,"
+                      "\"date\":\"2026-11-23\"}}}'",
+    "constructor-prototype": "'{\"v\":1,\"quizzes\":{\"constructor\":{\"prototype\":{\"passed\":true}}}}'",
+    "wrong-version-type": f"'{{\"v\":\"1\",\"quizzes\":{{\"shared-goals\":{ENTRY}}}}}'",
+    "quizzes-a-string": "'{\"v\":1,\"quizzes\":\"all passed\"}'",
+    "entry-wrong-types": "'{\"v\":1,\"quizzes\":{\"shared-goals\":{\"best\":\"100\",\"passed\":\"true\",\"date\":20261123}}}'",
+    "best-infinite": "'{\"v\":1,\"quizzes\":{\"shared-goals\":{\"best\":1e999,\"passed\":true,\"date\":\"2026-11-23\"}}}'",
+    "html-in-values": "'{\"v\":1,\"quizzes\":{\"<img src=x onerror=alert(1)>\":" + ENTRY + ","
+                      "\"shared-goals\":{\"best\":100,\"passed\":true,\"date\":\"<img src=x onerror=alert(1)>\"}}}'",
+    "number": "'1e999'",
+    "nan": "'NaN'",
+    "empty": "''",
+    "lone-surrogate": "'\\ud800{\\u0000'",
+}
+# A well-formed entry with an extra 4 MB field is still a valid entry: it is read, not reset.
+STATUS = {"4-mb-json-shaped": "Not passed yet \u2014 best score 50% (2026-11-23)"}
+CERTIFICATE_STATUS = {"4-mb-json-shaped": "Not passed yet \u2014 best score 50%"}
+
+EVALUATION = """\
+title: Session evaluation
+sections:
+  - title: Your reaction
+    items:
+      - id: useful
+        kind: scale
+        label: The session was useful for my work.
+      - id: constructor
+        kind: text
+        label: One thing I will do differently.
+"""
+
+
+@pytest.fixture(scope="module")
+def storage_site(tmp_path_factory):
+    port = free_port()
+    site = TinySite(tmp_path_factory.mktemp("storage") / "project")
+    site.site_url = f"http://127.0.0.1:{port}/"
+    site.use_site_assets()
+    site.add_module("police-only", module_text("police-only", title="Working a case", audiences="[police]"))
+    site.add_module("shared-goals", module_text("shared-goals"))
+    site.write("quizzes/police-only.yml", quiz_text({"id: shared-goals": "id: police-only",
+                                                     "module: shared-goals": "module: police-only"}))
+    site.write("quizzes/shared-goals.yml", quiz_text())
+    site.write("training/evaluation.yml", EVALUATION)
+    site.nav = ("- Home: index.md\n- Modules: modules/*.md\n- Check yourself:\n    - quizzes/index.md\n"
+                "    - quizzes/*.yml\n- certificate.md\n- training/evaluation.md\n")
+    build = site.build()
+    assert build.returncode == 0, build.output
+    with serve(build.site, port) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser, storage_site, foreign_requests):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    foreign_requests.watch(context, storage_site)
+    page = context.new_page()
+    page.errors, page.dialogs = [], []
+    page.on("pageerror", lambda error: page.errors.append(f"{error} at {page.url}"))
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(storage_site + "404.html", wait_until="load")
+    yield page
+    context.close()
+
+
+def store(page, key: str, expression: str) -> None:
+    """Write the value; a value over the browser's quota simply is not stored, as in real life."""
+    stored = page.evaluate(f"""() => {{ try {{ localStorage.setItem({key!r}, {expression}); return true; }}
+                                      catch (e) {{ return e.name; }} }}""")
+    assert stored is True or stored == "QuotaExceededError", stored
+
+
+def unpolluted(page) -> bool:
+    return page.evaluate("""() => Object.getOwnPropertyNames(Object.prototype).every(n =>
+        ['constructor', '__defineGetter__', '__defineSetter__', 'hasOwnProperty', '__lookupGetter__',
+         '__lookupSetter__', 'isPrototypeOf', 'propertyIsEnumerable', 'toString', 'valueOf', '__proto__',
+         'toLocaleString'].includes(n)) && ({}).passed === undefined && ({}).best === undefined""")
+
+
+def answer_first_question(page) -> str:
+    section = page.locator("#ca-q-single")
+    section.locator("#ca-q-single-a").check()
+    section.get_by_role("button", name="Check answer").click()
+    return section.locator(".ca-q__result").inner_text()
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_hostile_progress_breaks_no_page(page, storage_site, name):
+    url = storage_site
+
+    store(page, PROGRESS, HOSTILE[name])
+    page.goto(url + "quizzes/shared-goals/", wait_until="load")
+    page.locator("form.ca-quiz[data-ca-ready]").wait_for(state="attached")
+    assert "Correct." in answer_first_question(page)
+    assert unpolluted(page)
+
+    store(page, PROGRESS, HOSTILE[name])
+    page.goto(url + "quizzes/", wait_until="load")
+    assert page.locator('[data-ca-status="shared-goals"]').inner_text() == STATUS.get(name, "Not taken yet")
+    page.get_by_role("button", name="Reset my progress").click()
+    page.get_by_role("button", name="Yes, clear my progress").click()
+    assert page.evaluate(f"localStorage.getItem('{PROGRESS}')") is None
+    assert unpolluted(page)
+
+    store(page, PROGRESS, HOSTILE[name])
+    page.goto(url + "certificate/", wait_until="load")
+    page.locator("[data-ca-cert-page][data-ca-ready]").wait_for(state="attached")
+    cells = page.locator('[data-ca-cert-quiz="shared-goals"]')
+    expected = CERTIFICATE_STATUS.get(name, "Not taken yet")
+    assert cells.count() == 2 and all(text == expected for text in cells.all_inner_texts())
+    assert page.locator(".ca-cert").evaluate_all("els => els.every(e => e.offsetParent === null)")  # none earned
+    assert page.locator('[data-ca-cert-path="police"] [data-ca-cert-quiz]').count() == 2
+    assert unpolluted(page)
+    assert page.errors == [] and page.dialogs == []
+
+
+@pytest.mark.parametrize("name", ["4-mb-string", "deep-array", "proto-at-top", "lone-surrogate", "html-in-values"])
+def test_hostile_answers_break_no_evaluation_form(page, storage_site, name):
+    store(page, ANSWERS, HOSTILE[name].replace('"quizzes"', '"answers"'))
+    page.goto(storage_site + "training/evaluation/", wait_until="load")
+    page.locator("form[data-ca-evaluation][data-ca-ready]").wait_for(state="attached")
+    page.locator("#ca-eval-constructor").fill("Call the shelter before the raid.")
+    page.locator("#ca-eval-useful-4").check()
+    saved = page.evaluate(f"JSON.parse(localStorage.getItem('{ANSWERS}'))")
+    assert saved == {"v": 1, "answers": {"useful": "4", "constructor": "Call the shelter before the raid."}}
+    assert unpolluted(page)
+    assert page.errors == [] and page.dialogs == []
+
+
+def test_prototype_keys_in_saved_answers_are_just_data(page, storage_site):
+    store(page, ANSWERS, "'{\"v\":1,\"answers\":{\"__proto__\":\"x\",\"constructor\":\"kept\",\"toString\":\"y\"}}'")
+    page.goto(storage_site + "training/evaluation/", wait_until="load")
+    page.locator("form[data-ca-evaluation][data-ca-ready]").wait_for(state="attached")
+    assert page.locator("#ca-eval-constructor").input_value() == "kept"
+    assert unpolluted(page) and page.errors == []
+
+
+# Our keys only: Material's own scripts (palette, consent) call localStorage without a try, so a
+# browser that refuses storage altogether shows errors from the theme; that is outside this project.
+BLOCKED_STORAGE = """
+for (const name of ['getItem', 'setItem', 'removeItem']) {
+  const original = Storage.prototype[name];
+  Storage.prototype[name] = function (key, ...rest) {
+    if (String(key).startsWith('common-agenda:')) throw new DOMException('blocked by a test', 'SecurityError');
+    return original.call(this, key, ...rest);
+  };
+}
+"""
+
+
+def test_storage_that_throws_breaks_no_page(browser, storage_site):
+    context = browser.new_context()
+    context.add_init_script(BLOCKED_STORAGE)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(storage_site + "quizzes/shared-goals/", wait_until="load")
+    assert "Correct." in answer_first_question(page)
+    assert page.locator(".ca-quiz-saved").inner_text() == "This browser does not allow saving, so your results will not be kept."
+    page.goto(storage_site + "quizzes/", wait_until="load")
+    assert page.locator('[data-ca-status="shared-goals"]').inner_text() == "Not taken yet"
+    page.goto(storage_site + "certificate/", wait_until="load")
+    assert page.locator(".ca-cert-notice").inner_text().startswith("This browser does not let the page read saved progress")
+    page.goto(storage_site + "training/evaluation/", wait_until="load")
+    page.locator("#ca-eval-constructor").fill("Still works.")
+    assert errors == []
+    context.close()
+
+
+def test_full_storage_still_lets_a_quiz_be_finished(page, storage_site):
+    filled = page.evaluate("""() => {
+        let size = 4 * 1024 * 1024, n = 0;
+        while (size >= 1) {
+            try { localStorage.setItem('filler-' + n, 'x'.repeat(size)); n += 1; } catch (e) { size = Math.floor(size / 2); }
+        }
+        return n; }""")
+    assert filled >= 1
+    page.goto(storage_site + "quizzes/shared-goals/", wait_until="load")
+    for question, option in [("q-single", "a"), ("q-multiple", "a"), ("q-multiple", "b"), ("q-tf", "false"),
+                             ("q-case-1", "a"), ("q-case-2", "false")]:
+        page.locator(f"#ca-{question}-{option}").check()
+        if (question, option) != ("q-multiple", "a"):
+            page.locator(f"#ca-{question}").get_by_role("button", name="Check answer").click()
+    assert page.locator(".ca-quiz__summary").inner_text().startswith("\u2714 You got 5 of 5 (100%)")
+    assert page.locator(".ca-quiz-saved").inner_text() == "Your result could not be saved in this browser."
+    assert page.errors == []
