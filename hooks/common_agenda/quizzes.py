@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
 from . import unsafe_html
 from .problems import Problem
@@ -151,20 +151,9 @@ def check_meaning(doc: YamlDoc) -> list[Problem]:
     return problems
 
 
-def _strings(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, path + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _strings(value, path + (index,))
-
-
 def check_html(doc: YamlDoc) -> list[Problem]:
     problems = []
-    for path, text in _strings(doc.data):
+    for path, text in unsafe_html.strings(doc.data):
         found = unsafe_html.find(text, inline_only=True)
         if found:
             problems.append(Problem(doc.display, doc.line_of(path), field_name(path), found[0],

@@ -163,21 +163,22 @@ def find(text: str, *, inline_only: bool) -> tuple[str, int] | None:
     return None
 
 
-def _strings(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+def strings(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every text value in parsed YAML, with its path, so each can be checked and located."""
     if isinstance(data, str):
         yield path, data
     elif isinstance(data, dict):
         for key, value in data.items():
-            yield from _strings(value, path + (key,))
+            yield from strings(value, path + (key,))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from _strings(value, path + (index,))
+            yield from strings(value, path + (index,))
 
 
 def problems_in(doc: YamlDoc, *, skip: Callable[[tuple], bool] = lambda path: False) -> list[Problem]:
     """Every text value of a YAML file, checked for anything that could run code when rendered."""
     problems = []
-    for path, text in _strings(doc.data):
+    for path, text in strings(doc.data):
         found = not skip(path) and find(text, inline_only=False)
         if found:
             problems.append(Problem(doc.display, doc.line_of(path), field_name(path), found[0], FIX))
