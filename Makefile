@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test browser handouts offline bench clean
+.PHONY: serve build test browser handouts offline bench audit clean
 
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -30,13 +30,19 @@ bench: $(VENV)/.site
 handouts: $(VENV)/.test browser
 	$(BIN)/python tools/handouts.py
 
-# The browser tests use Debian's Chromium; install it only when it is missing.
+# The browser tests use Debian's Chromium, the HTML validity test Debian's Java; install each only when missing.
 browser:
-	@if [ ! -x /usr/bin/chromium ]; then \
-	  echo "Installing Debian's chromium for the browser tests..."; \
+	@missing="$$( [ -x /usr/bin/chromium ] || echo chromium ) $$(command -v java >/dev/null || echo default-jre-headless)"; \
+	if [ -n "$$(echo $$missing)" ]; then \
+	  echo "Installing Debian's $$missing for the tests..."; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
+
+# Lighthouse, HTML validity and internal links of the built site, against their targets (exit 1 if one is
+# missed). npm installs the pinned tools into .audit/ on first use. REPORT_ONLY=1 only prints.
+audit: $(VENV)/.site browser
+	$(BIN)/python tools/audit.py $(if $(REPORT_ONLY),--report-only)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

@@ -110,3 +110,21 @@ def test_first_meeting_brief_prints_on_two_pages_without_site_chrome(page, site_
     for chrome in [".md-header", ".md-sidebar--primary", ".md-search", ".md-footer"]:
         assert page.locator(chrome).first.is_hidden(), chrome
     assert page.get_by_role("heading", name="Before your first meeting").is_visible()
+
+
+# Firefox restores a checkbox's state when a page is reloaded. This stands in for it: it checks
+# Material's drawer and search toggles as soon as the parser inserts them, before any script runs.
+RESTORE_TOGGLES = """
+new MutationObserver((records, observer) => {
+  const toggles = ["__drawer", "__search"].map((id) => document.getElementById(id));
+  if (toggles.every(Boolean)) { toggles.forEach((t) => { t.checked = true; }); observer.disconnect(); }
+}).observe(document, { childList: true, subtree: true });
+"""
+
+
+def test_a_reload_never_reopens_the_drawer_or_the_search(page, site_url):
+    """Material's autocomplete="off" on the toggles did this; it is invalid HTML, so a script does it now."""
+    page.add_init_script(RESTORE_TOGGLES)
+    page.goto(site_url + "modules/shared-goals/", wait_until="networkidle")
+    assert page.evaluate("[__drawer.checked, __search.checked]") == [False, False]
+    assert page.locator(".md-search__output").is_hidden()

@@ -81,14 +81,16 @@
     show(progress, true);
 
     var cert = earnedBox.querySelector(".ca-cert");
+    /* The date is a <time> made here: an empty one in the page would be invalid HTML. */
     var date = earnedBox.querySelector("[data-ca-cert-date]");
     if (earned) {
       var latest = passed.map(function (item) { return item.entry.date; }).sort().pop();
-      date.textContent = latest;
-      date.setAttribute("datetime", latest);
+      var time = document.createElement("time");
+      time.dateTime = latest;
+      time.textContent = latest;
+      date.replaceChildren(time);
     } else {
-      date.textContent = "";
-      date.removeAttribute("datetime");
+      date.replaceChildren();
       cert.classList.remove("is-chosen");
     }
     show(earnedBox, earned);

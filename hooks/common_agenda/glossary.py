@@ -64,6 +64,7 @@ def abbreviations(terms: tuple[Term, ...]) -> dict[str, str]:
 
 _ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
 _HEADING = re.compile(r"<(h[1-6])\b[^>]*>.*?</\1>", re.S)
+_LINK = re.compile(r"<a\b[^>]*>.*?</a>", re.S)
 
 
 def without_tooltips(html: str) -> str:
@@ -75,8 +76,11 @@ def first_use_only(html: str) -> str:
     """Keep the tooltip on the first use of each term and make it focusable; unwrap the rest.
 
     Headings never carry one: a tooltip in a title is noise, and the text below explains it.
+    Links never carry one either: HTML allows no tab stop inside a link, and the first use
+    outside a link gets the tooltip instead.
     """
     html = _HEADING.sub(lambda m: _ABBR.sub(r"\2", m.group()), html)
+    html = _LINK.sub(lambda m: _ABBR.sub(r"\2", m.group()), html)
     seen: set[str] = set()
 
     def keep_first(match: re.Match) -> str:

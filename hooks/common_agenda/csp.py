@@ -1,0 +1,88 @@
+"""A Content-Security-Policy for every page, as a <meta> element: only the site's own origin.
+
+A static site sets its policy in each page (a host could send the same as a header). No
+'unsafe-inline': the few inline scripts, Material's and ours, are allowed by their SHA-256
+hashes, computed from the built pages. The hashes of every page go into every page's policy,
+because instant navigation runs the inline scripts of the pages it brings in under the policy
+of the first page loaded. Material's scripts only change with a Material release, and the one
+that names the site root differs with the page's depth, so there are a handful.
+
+What the site needs, and why each part is there:
+- script-src 'self' + hashes: Material's bundle, its search worker, our page scripts; the inline ones.
+- style-src 'self': stylesheets only; scripts set styles through the CSSOM, which CSP allows.
+- img-src 'self' data:: Material draws its icons from data: SVG images in its stylesheet.
+- default-src 'self' covers the rest (fetches of pages and the search index, the worker, fonts).
+- object-src 'none', base-uri 'self', form-action 'self': nothing a page needs, closed.
+frame-ancestors cannot be set by a <meta> element (a host header can add it).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+_SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
+_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
+_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?')
+_CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?>\n?", re.I)
+_RUNS = ("", "text/javascript", "application/javascript", "module")  # types a browser executes
+
+DIRECTIVES = (
+    "default-src 'self'",
+    "script-src 'self'{hashes}",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+)
+
+
+def inline_script_hashes(html: str) -> set[str]:
+    """'sha256-…' sources for each inline script a browser would run (not src=, not JSON data)."""
+    found = set()
+    for match in _SCRIPT.finditer(html):
+        attrs = match.group("attrs")
+        if re.search(r"\bsrc\s*=", attrs, re.I):
+            continue
+        kind = _TYPE.search(attrs)
+        if (kind.group(1).lower() if kind else "") not in _RUNS:
+            continue
+        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
+        found.add("'sha256-" + base64.b64encode(digest).decode("ascii") + "'")
+    return found
+
+
+def policy(hashes: set[str]) -> str:
+    listed = "".join(" " + h for h in sorted(hashes))
+    return "; ".join(d.format(hashes=listed) for d in DIRECTIVES)
+
+
+def with_policy(html: str, content: str) -> str:
+    """The page with its policy as the first thing after <meta charset> (anything before it is not covered)."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{content}">\n'
+    html = _META.sub("", html)
+    match = _CHARSET.search(html)
+    if match:
+        return html[:match.end()] + meta + html[match.end():]
+    head = re.search(r"<head\b[^>]*>\n?", html, re.I)
+    if not head:
+        raise ValueError("a page without <head>: no place for its Content-Security-Policy")
+    return html[:head.end()] + meta + html[head.end():]
+
+
+def apply_to_site(site_dir: Path) -> tuple[int, str]:
+    """Give every built page the site's policy. Returns (pages, policy). Running it twice changes nothing."""
+    pages = sorted(site_dir.rglob("*.html"))
+    texts = {page: page.read_text(encoding="utf-8") for page in pages}
+    hashes: set[str] = set()
+    for text in texts.values():
+        hashes |= inline_script_hashes(text)
+    content = policy(hashes)
+    for page, text in texts.items():
+        updated = with_policy(text, content)
+        if updated != text:
+            page.write_text(updated, encoding="utf-8")
+    return len(pages), content
