@@ -10,9 +10,6 @@ from .quizzes import Question, Quiz
 from .reference_data import load_yaml_file
 from .yaml_source import YamlDoc
 
-HANDOUTS = ("first-meeting", "check", "evaluation", "mou-template")
-
-
 @dataclass(frozen=True)
 class Activity:
     id: str

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from markupsafe import Markup, escape
 
+from . import evaluation
 from .content import Content
 from .local_settings import Local
 from .plans import LEADS, Plan, clock
@@ -28,7 +29,7 @@ KEYS_INDEX_URI = "training/answer-keys/index.md"
 MOU_URI = "training/mou-template.md"
 MOU_SOURCE = "training/mou-template.md"
 LOCAL_URI = "local-contacts.md"
-EVALUATION_URI = "training/evaluation.md"
+EVALUATION_URI = evaluation.PAGE_URI
 BRIEF_URI = "first-meeting.md"
 GUIDE_URI = "training/facilitator-guide.md"
 
