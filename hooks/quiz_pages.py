@@ -1,13 +1,27 @@
 """MkDocs hook: each quiz in `quizzes/` becomes a page, plus an index of all quizzes."""
 
-from common_agenda import quiz_pages
+from common_agenda import quiz_form, quiz_pages
 from common_agenda.generated_files import add_generated
-from common_agenda.site_state import content_of
+from common_agenda.site_state import content_of, quiz_forms
+
+
+def on_config(config):
+    config.markdown_extensions.append(quiz_form.PieceMarkers())
+    return config
 
 
 def on_files(files, *, config):
     content = content_of(config)
+    forms = quiz_forms(config)
     for quiz in content.quizzes:
-        add_generated(files, config, quiz.page_uri, quiz_pages.page_markdown(quiz, content), quiz.source)
+        form = quiz_pages.form(quiz)
+        add_generated(files, config, quiz.page_uri, quiz_pages.page_markdown(form, content), quiz.source)
+        forms[quiz.page_uri] = form
     add_generated(files, config, quiz_pages.INDEX_URI, quiz_pages.index_markdown(content), None)
     return files
+
+
+def on_page_content(html, *, page, config, files):
+    """Every quiz form, including the training kit's check, is laid out here from its converted prose."""
+    form = quiz_forms(config).get(page.file.src_uri)
+    return quiz_form.assemble(html, form) if form else html

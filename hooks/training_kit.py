@@ -4,7 +4,7 @@ from pathlib import Path
 
 from common_agenda import training_pages as tp
 from common_agenda.generated_files import add_generated
-from common_agenda.site_state import content_of
+from common_agenda.site_state import content_of, quiz_forms
 
 
 def on_files(files, *, config):
@@ -23,7 +23,9 @@ def on_files(files, *, config):
         add(scenario.page_uri, tp.scenario_page(scenario, content, facilitator=True), scenario.source, in_nav=True)
         add(scenario.handout_uri, tp.scenario_page(scenario, content, facilitator=False), scenario.source)
     if content.check:
-        add(tp.CHECK_URI, tp.check_page(content), content.check.source)
+        check = tp.check_form(content)
+        add(tp.CHECK_URI, tp.check_page(check), content.check.source)
+        quiz_forms(config)[tp.CHECK_URI] = check
         add(tp.CHECK_SHEET_URI, tp.check_sheet(content), content.check.source)
         add(tp.CHECK_KEY_URI, tp.check_key(content), content.check.source)
     for quiz in content.quizzes:

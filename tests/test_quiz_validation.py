@@ -170,3 +170,27 @@ def test_quiz_page_and_links(tiny_site):
     assert "assets/quiz.js" not in module
     index = build.page("quizzes/index.html")
     assert 'data-ca-status="shared-goals"' in index and "assets/quiz.js" in index
+
+
+def test_quiz_prose_keeps_its_markdown_inside_the_form(tiny_site):
+    """The form's prose is converted in one pass and moved into place: links resolve, an option's
+    text stays inline in its label, and each verdict opens its feedback whatever the feedback holds."""
+    tiny_site.add_module()
+    tiny_site.write("quizzes/roles.yml", quiz_text({
+        "text: Talk about what each side needs.": "text: Talk about [needs](../modules/shared-goals.md#why-it-matters).",
+        "feedback: Yes. Shared goals survive different timelines.":
+            'feedback: "Yes. Shared goals survive.\\n\\nA second paragraph with `code`."',
+        "feedback: Too soon. Talk first.": 'feedback: "- talk first\\n- then decide"',
+        "explanation: Different means, one goal.": 'explanation: "```\\nunclosed fence"',
+    }))
+    build = tiny_site.build()
+    assert build.returncode == 0, build.output
+    html = build.page("quizzes/shared-goals/index.html")
+    assert ('<label for="ca-q-single-a"><span class="ca-letter">A.</span> Talk about '
+            '<a href="../../modules/shared-goals/#why-it-matters">needs</a>.</label>') in html
+    assert ('<p><strong class="ca-answer__verdict">A. Right:</strong> Yes. Shared goals survive.</p>\n'
+            "<p>A second paragraph with <code>code</code>.</p>") in html
+    assert ('<p><strong class="ca-answer__verdict">B. Not right:</strong></p>\n<ul>\n<li>talk first</li>') in html
+    # an unclosed fence stays text and swallows nothing after it
+    assert "<p>```\nunclosed fence</p>" in html and '<h2 id="q-q-multiple">Question 2 of 5' in html
+    assert "ca-piece" not in html

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from .content import Content
+from .quiz_form import QuizForm
 from .quizzes import Quiz
 from .render import render
 
 INDEX_URI = "quizzes/index.md"
 
 
-def page_markdown(quiz: Quiz, content: Content) -> str:
-    return render("quiz_page.md.j2", quiz=quiz, module=content.module(quiz.module),
-                  total=len(list(quiz.scored())))
+def form(quiz: Quiz) -> QuizForm:
+    return QuizForm(quiz, total=len(list(quiz.scored())))
+
+
+def page_markdown(form: QuizForm, content: Content) -> str:
+    return render("quiz_page.md.j2", quiz=form.quiz, module=content.module(form.quiz.module), total=form.total)
 
 
 def index_markdown(content: Content) -> str:

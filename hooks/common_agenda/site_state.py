@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from .content import Content
 
 _ATTRIBUTE = "_common_agenda_content"
+_FORMS = "_common_agenda_quiz_forms"
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -29,3 +30,12 @@ def content_of(config: MkDocsConfig) -> Content:
         return getattr(config, _ATTRIBUTE)
     except AttributeError:
         raise PluginError("Common Agenda: hooks/load_content.py must come first under 'hooks:' in mkdocs.yml") from None
+
+
+def quiz_forms(config: MkDocsConfig) -> dict:
+    """Quiz forms by page path: the hooks that add quiz pages register them, quiz_pages assembles them."""
+    forms = getattr(config, _FORMS, None)
+    if forms is None:
+        forms = {}
+        setattr(config, _FORMS, forms)
+    return forms

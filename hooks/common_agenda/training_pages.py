@@ -16,6 +16,7 @@ from . import evaluation
 from .content import Content
 from .local_settings import Local
 from .plans import LEADS, Plan, clock
+from .quiz_form import QuizForm
 from .quizzes import Question, Quiz
 from .render import render
 from .role_paths import duration
@@ -84,16 +85,16 @@ def scenario_page(scenario: Scenario, content: Content, *, facilitator: bool) ->
     return render("scenario_page.md.j2", scenario=scenario, facilitator=facilitator, **_context(content, uri))
 
 
-def _check_quiz(content: Content) -> Quiz:
-    """The check as a quiz page: its questions are the quizzes' own, with ids made unique."""
+def check_form(content: Content) -> QuizForm:
+    """The check as a quiz form: its questions are the quizzes' own, with ids made unique."""
     check = content.check
     questions = tuple(replace(q, id=f"check-{index + 1}-{q.id}") for index, q in enumerate(content.check_questions))
-    return Quiz("training-check", check.title, "", check.pass_mark, check.intro, False, questions, check.source, check.doc)
+    quiz = Quiz("training-check", check.title, "", check.pass_mark, check.intro, False, questions, check.source, check.doc)
+    return QuizForm(quiz, total=len(questions))
 
 
-def check_page(content: Content) -> str:
-    quiz = _check_quiz(content)
-    return render("quiz_page.md.j2", quiz=quiz, module=None, total=len(quiz.questions),
+def check_page(form: QuizForm) -> str:
+    return render("quiz_page.md.j2", quiz=form.quiz, module=None, total=form.total,
                   index_link=link(CHECK_URI, "quizzes/index.md"))
 
 

@@ -1,0 +1,98 @@
+"""Put the prose MkDocs converted on a quiz page into the quiz form's markup.
+
+A quiz page's Markdown (quiz_page.md.j2) is the form's prose in one flat run, each field after a
+`::ca-piece KEY` line, between the keys `form-start` and `form-end`. PieceMarkers makes each such
+line an empty <ca-piece> element: a block of its own, which no prose can swallow (quiz text may
+hold no block HTML, quizzes.check_html), and which costs Markdown next to nothing, where an HTML
+comment per field cost a third of the page's conversion. `assemble` cuts the converted run into
+its pieces and renders quiz_form.html.j2 around them, before the glossary and search see the page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from xml.etree import ElementTree
+
+from markdown.blockprocessors import BlockProcessor
+from markdown.extensions import Extension
+from markupsafe import Markup
+
+from .problems import ContentError, Problem
+from .quizzes import Quiz
+from .render import render
+from .yaml_source import field_name
+
+MARKER = "::ca-piece "
+_KEY = re.compile(r"[A-Za-z0-9_:-]+")
+_FORM = re.compile(r'<ca-piece key="form-start"></ca-piece>(.*?)<ca-piece key="form-end"></ca-piece>', re.S)
+_PIECE = re.compile(r'<ca-piece key="([A-Za-z0-9_:-]+)"></ca-piece>')
+_ONE_PARAGRAPH = re.compile(r"<p>((?:(?!</?p[\s>]).)*)</p>", re.S)
+
+
+class _Markers(BlockProcessor):
+    def test(self, parent, block):
+        return block.startswith(MARKER) and _KEY.fullmatch(block[len(MARKER):]) is not None
+
+    def run(self, parent, blocks):
+        ElementTree.SubElement(parent, "ca-piece", {"key": blocks.pop(0)[len(MARKER):]})
+
+
+class PieceMarkers(Extension):
+    """Registered by hooks/quiz_pages.py for every page; only quiz pages carry the marker lines."""
+
+    def extendMarkdown(self, md):
+        md.parser.blockprocessors.register(_Markers(md.parser), "ca_piece_markers", 99)
+
+
+@dataclass(frozen=True)
+class QuizForm:
+    """What a quiz page's form is made from: the quiz, and how many questions it scores."""
+
+    quiz: Quiz
+    total: int
+
+
+def pieces_of(html: str) -> dict[str, str]:
+    """The converted fields between the form markers, by key."""
+    match = _FORM.search(html)
+    if match is None:
+        return {}
+    parts = _PIECE.split(match.group(1))
+    return {key: text.strip() for key, text in zip(parts[1::2], parts[2::2])}
+
+
+def assemble(html: str, form: QuizForm) -> str:
+    match = _FORM.search(html)
+    if match is None:
+        raise ContentError([_problem(form, None, "the quiz form's markers are missing from the converted page")])
+    pieces = pieces_of(html)
+
+    def piece(key: str, inline: bool = False, lead: str = "") -> Markup:
+        if key not in pieces:
+            raise ContentError([_problem(form, key, "this field was lost when the page's Markdown was converted")])
+        text = pieces[key]
+        if inline and (whole := _ONE_PARAGRAPH.fullmatch(text)):
+            text = whole.group(1)  # an option's text sits inside its <label>
+        if lead:  # a verdict opens the feedback's first paragraph
+            text = f"<p>{lead} {text[3:]}" if text.startswith("<p>") else f"<p>{lead}</p>\n{text}"
+        return Markup(text)
+
+    markup = render("quiz_form.html.j2", quiz=form.quiz, total=form.total, piece=piece)
+    return html[:match.start()] + markup + html[match.end():]
+
+
+def _problem(form: QuizForm, key: str | None, what: str) -> Problem:
+    quiz = form.quiz
+    question_id = key.split(":")[0] if key else None
+    question = next((q for q in _all_questions(quiz) if q.id == question_id), None)
+    path = question.path if question else ()
+    return Problem(quiz.source, quiz.doc.line_of(path), field_name(path), what,
+                   "look for an unclosed construct in the Markdown of the field before it, or report a bug")
+
+
+def _all_questions(quiz: Quiz):
+    for question in quiz.questions:
+        yield question
+        yield from question.questions
