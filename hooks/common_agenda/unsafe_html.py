@@ -39,6 +39,8 @@ _SCRIPT_URL = re.compile("|".join(_spaced(w) for w in ("javascript:", "vbscript:
 _ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 _MARKDOWN_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 _BACKTICKS = re.compile(r"`+")
+# A tag or comment needs `<`, an attribute list `{`, a script URL `:` (or `&` for an entity of it).
+_MAY_BE_UNSAFE = re.compile(r"[<{:&]")
 _FENCE_OPEN = re.compile(r"(`{3,})[^`\n]*$|(~{3,}).*$")
 
 RUNS_CODE = {"script", "style", "iframe", "frame", "frameset", "object", "embed", "applet",
@@ -123,6 +125,9 @@ def find(text: str, *, inline_only: bool) -> tuple[str, int] | None:
     `inline_only` also refuses structural tags (div, table, ...): quiz text sits inside the
     quiz's own markup, where a stray </fieldset> would break the form.
     """
+    if not _MAY_BE_UNSAFE.search(text):
+        return None  # most prose: every check below needs one of these characters
+
     def line(source: str, match: re.Match) -> int:
         return source.count("\n", 0, match.start())
 
