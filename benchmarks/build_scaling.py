@@ -1,18 +1,23 @@
-"""How does our build time grow with the number of quiz questions, against plain Markdown?
+"""How does our build time grow with the number of quiz questions, against plain Markdown and mkdocs-quiz?
 
 For each size N (default 50, 500 and 2000 questions) the script writes synthetic content in a
-temporary folder, 10 scored questions per quiz and one module per quiz, and builds two sites:
+temporary folder, 10 scored questions per quiz and one module per quiz, and builds three sites:
 
-* ours:  modules/*.md and quizzes/*.yml compiled by the real hooks (hooks/*.py), with the real
-         theme, overrides, plugins and markdown_extensions of mkdocs.yml;
-* plain: the same text as ordinary Markdown pages (each quiz one .md page with its prompts,
-         options, feedback and explanations as paragraphs and lists), same config, no hooks.
+* ours:        modules/*.md and quizzes/*.yml compiled by the real hooks (hooks/*.py), with the
+               real theme, overrides, plugins and markdown_extensions of mkdocs.yml;
+* plain:       the same text as ordinary Markdown pages (each quiz one .md page with its prompts,
+               options, feedback and explanations as paragraphs and lists), same config, no hooks;
+* mkdocs-quiz: the plain site with each question written as a `<quiz>` block of the mkdocs-quiz
+               plugin (latest release from PyPI), which the script installs in its own virtualenv,
+               benchmarks/.venv-mkdocs-quiz, next to the same pinned MkDocs and Material.
 
 Each build is `python -m mkdocs build -q` in a subprocess, timed wall-clock; the table shows
-the median of --runs runs (plain and ours alternate, so drift hits both alike).
+the median of --runs runs (the order of the sites rotates from run to run, so drift hits all
+alike).
 
     .venv/bin/python benchmarks/build_scaling.py                 # 5 runs at 50, 500, 2000
     .venv/bin/python benchmarks/build_scaling.py --runs 1 --sizes 50,500
+    .venv/bin/python benchmarks/build_scaling.py --no-mkdocs-quiz  # ours and plain only
     .venv/bin/python benchmarks/build_scaling.py --profile 2000  # cProfile one build of ours
     .venv/bin/python benchmarks/build_scaling.py --profile 2000 --site plain
 """
@@ -20,29 +25,35 @@ the median of --runs runs (plain and ours alternate, so drift hits both alike).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
+import json
 import pstats
 import random
 import re
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import textwrap
+import time
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
 
-from benchlib import (REPO, build_env, machine_line, mark, markdown_table, require_mkdocs, run_build,
+from benchlib import (REPO, Timed, build_env, machine_line, mark, markdown_table, require_mkdocs, run_build,
                       text_table, update_results)
 
 QUESTIONS_PER_QUIZ = 10
 RATIO_TARGET = 1.15      # ours / plain at the largest size (2000)
 GROWTH_TARGET = 4.5      # ours(2000) / ours(500); 4.0 would be exactly linear
 SECTION = "build_scaling"
+QUIZ = "mkdocs-quiz"     # the third site's name, and the PyPI project it is built with
+QUIZ_PLUGIN = "mkdocs_quiz"  # the plugin's entry point name (group mkdocs.plugins) in mkdocs.yml
 
 # --------------------------------------------------------------------------------------------
 # Synthetic prose. Deterministic (seeded per question), varied enough that no two prompts are
@@ -262,7 +273,7 @@ def units_for(size: int) -> list[Unit]:
 
 
 # --------------------------------------------------------------------------------------------
-# The two sites.
+# The three sites.
 # --------------------------------------------------------------------------------------------
 
 HOME = """\
@@ -440,28 +451,207 @@ def write_plain(root: Path, units: list[Unit], setup: Setup) -> None:
     write(root / "mkdocs.yml", yaml.safe_dump(site_config(setup, ours=False, nav=nav), sort_keys=False))
 
 
+def quiz_block(q: dict, number: int, total: int, level: int) -> str:
+    """One question as an mkdocs-quiz `<quiz>` block: the prompt, then `- [x]`/`- [ ]` options
+    (the plugin makes radio buttons when one option is right, checkboxes when several are).
+    Each option's feedback is a `>` line right under it, the plugin's per-answer feedback (shown
+    for the chosen options once answered), rather than piled into the content section: that is
+    how an mkdocs-quiz author would write it, and the plugin converts each one on its own, work
+    that belongs in the comparison. The explanation is the content after the options, which the
+    plugin reveals once the question is answered. Same text as plain, without its verdict labels
+    (the plugin marks right and wrong itself)."""
+    out = [f"{'#' * level} Question {number} of {total}", "", "<quiz>", q["prompt"].strip(), ""]
+    for o in q["options"]:
+        out += [f"- [{'x' if o['correct'] else ' '}] {o['text']}", f"> {o['feedback']}"]
+    out += ["", f"**Explanation.** {q['explanation']}", "</quiz>", ""]
+    return "\n".join(out)
+
+
+def mkdocs_quiz_page(u: Unit) -> str:
+    """The plain quiz page with its questions as `<quiz>` blocks, scenario questions after their
+    case text as in plain, and the plugin's intro (reset button) and results panel comments."""
+    quiz = u.quiz
+    total = QUESTIONS_PER_QUIZ
+    out = [f"# {quiz['title']}", "", quiz["intro"], "",
+           f"{total} questions · Pass mark {quiz['pass_mark']}% · Module: [{u.module_title}](../modules/{u.module_id}.md)", "",
+           "<!-- mkdocs-quiz intro -->", ""]
+    number = 0
+    for q in quiz["questions"]:
+        if q["type"] == "scenario":
+            subs = q["questions"]
+            out += [f"## Case: questions {number + 1} to {number + len(subs)}", "", q["prompt"].strip(), ""]
+            for sub in subs:
+                number += 1
+                out.append(quiz_block(sub, number, total, 3))
+        else:
+            number += 1
+            out.append(quiz_block(q, number, total, 2))
+    out += ["<!-- mkdocs-quiz results -->", "",
+            '!!! info "This is a self-check, not an exam"',
+            "    The answers are part of this page. Your results are kept only in this browser.",
+            "    See [all quizzes and your progress](index.md).", ""]
+    return "\n".join(out)
+
+
+def write_mkdocs_quiz(root: Path, units: list[Unit], setup: Setup) -> None:
+    """The plain site (same module pages, quiz index, nav and config) with the quiz pages in
+    mkdocs-quiz syntax and the plugin added to the real plugins, with its default settings."""
+    common_docs(root, units)
+    for u in units:
+        write(root / "docs" / "modules" / f"{u.module_id}.md", plain_module(u))
+        write(root / "docs" / "quizzes" / f"{u.module_id}.md", mkdocs_quiz_page(u))
+    write(root / "docs" / "quizzes" / "index.md", plain_quiz_index(units))
+    nav = nav_for([{u.module_title: f"modules/{u.module_id}.md"} for u in units],
+                  [{u.quiz["title"]: f"quizzes/{u.module_id}.md"} for u in units])
+    config = site_config(setup, ours=False, nav=nav)
+    config["plugins"] = list(config.get("plugins") or []) + [QUIZ_PLUGIN]
+    write(root / "mkdocs.yml", yaml.safe_dump(config, sort_keys=False))
+
+
+# --------------------------------------------------------------------------------------------
+# The mkdocs-quiz virtualenv. The plugin is not a dependency of the project, so it gets its own
+# environment, with the MkDocs, Material, pymdown-extensions and PyYAML of requirements.txt and
+# every other pin there as a constraint (Markdown, Pygments, Jinja2...): only the plugin and
+# what it alone needs differ from the project's virtualenv, so the comparison is of the quiz
+# handling, not of library versions.
+# --------------------------------------------------------------------------------------------
+
+QUIZ_VENV = Path(__file__).resolve().parent / ".venv-mkdocs-quiz"
+QUIZ_PINNED = ("mkdocs", "mkdocs-material", "pymdown-extensions", "PyYAML")
+QUIZ_REPORTED = ("mkdocs-quiz", "mkdocs", "mkdocs-material", "pymdown-extensions", "Markdown")
+QUIZ_MARKER = QUIZ_VENV / "benchmark-requirements.txt"
+
+
+@dataclass
+class QuizEnv:
+    """The mkdocs-quiz virtualenv, ready to build with."""
+
+    python: Path
+    versions: dict[str, str]   # QUIZ_REPORTED, as installed
+
+    def others(self) -> str:
+        return ", ".join(f"{name} {self.versions[name]}" for name in QUIZ_REPORTED[1:])
+
+    def describe(self) -> str:
+        return f"{QUIZ} {self.versions[QUIZ]} ({self.others()})"
+
+
+def normalized(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def quiz_requirements() -> list[str]:
+    """QUIZ_PINNED as pinned in requirements.txt, then mkdocs-quiz unpinned (the latest release)."""
+    requirements = REPO / "requirements.txt"
+    pins = {}
+    for line in requirements.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if "==" in line:
+            pins[normalized(line.split("==", 1)[0].strip())] = line
+    missing = [name for name in QUIZ_PINNED if normalized(name) not in pins]
+    if missing:
+        raise RuntimeError(f"requirements.txt pins no {', '.join(missing)}")
+    return [pins[normalized(name)] for name in QUIZ_PINNED] + [QUIZ]
+
+
+def last_line(done: subprocess.CompletedProcess) -> str:
+    lines = [line.strip() for line in (done.stderr + done.stdout).splitlines() if line.strip()]
+    return lines[-1] if lines else f"exit status {done.returncode}"
+
+
+OFFLINE = ("NewConnectionError", "Failed to establish a new connection", "Temporary failure in name resolution",
+           "Name or service not known", "Network is unreachable", "(from versions: none)")
+
+
+def install_failure(done: subprocess.CompletedProcess) -> str:
+    """pip's first ERROR line, and a plain word when the cause is the network: without an index
+    pip ends with a misleading "ResolutionImpossible"."""
+    text = done.stderr + done.stdout
+    errors = [line.strip() for line in text.splitlines() if line.startswith("ERROR:")]
+    cause = "the package index is unreachable: " if any(sign in text for sign in OFFLINE) else ""
+    return cause + (errors[0] if errors else last_line(done))
+
+
+def quiz_env() -> tuple[QuizEnv | None, str]:
+    """The mkdocs-quiz virtualenv, installed on first use, or None and why not.
+
+    The venv is reused while its marker file records the same Python, requirements and
+    requirements.txt; any change (or a failed install, which writes no marker) rebuilds it
+    from scratch. A reused venv keeps the mkdocs-quiz it was made with: delete the folder to
+    take a newer release. A failure is reported in one line, and the benchmark goes on
+    without the third site rather than stopping."""
+    shown = QUIZ_VENV.relative_to(REPO)
+    python = QUIZ_VENV / "bin" / "python"
+    try:
+        requirements = quiz_requirements()
+        constraints = REPO / "requirements.txt"
+        marker = "\n".join([
+            "# Written by benchmarks/build_scaling.py after a successful install; reused while this matches.",
+            f"python {sys.version.split()[0]}",
+            *requirements,
+            f"constraints {constraints.name} sha256 {hashlib.sha256(constraints.read_bytes()).hexdigest()}", ""])
+        fresh = not (QUIZ_MARKER.is_file() and python.is_file() and QUIZ_MARKER.read_text(encoding="utf-8") == marker)
+        if fresh:
+            print(f"Installing {QUIZ} into {shown} (first run only)...", flush=True)
+            steps = [
+                [sys.executable, "-m", "venv", "--clear", str(QUIZ_VENV)],
+                [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-input",
+                 "--retries", "1", "--timeout", "20", "-c", str(constraints), *requirements],
+            ]
+            for command in steps:
+                done = subprocess.run(command, capture_output=True, text=True)
+                if done.returncode != 0:
+                    return None, f"install into {shown} failed ({install_failure(done)})"
+        query = ("import importlib.metadata as m, json, sys\n"
+                 "print(json.dumps({name: m.version(name) for name in sys.argv[1:]}))")
+        done = subprocess.run([str(python), "-c", query, *QUIZ_REPORTED], capture_output=True, text=True)
+        if done.returncode != 0:
+            return None, f"{shown} is not usable ({last_line(done)}); delete it and run again"
+        if fresh:
+            QUIZ_MARKER.write_text(marker, encoding="utf-8")
+        env = QuizEnv(python, json.loads(done.stdout))
+        print(f"Using {env.describe()} from {shown}", flush=True)
+        return env, ""
+    except (OSError, RuntimeError, ValueError) as error:
+        return None, f"could not set up {shown} ({error})"
+
+
 # --------------------------------------------------------------------------------------------
 # Checks, timing, report.
 # --------------------------------------------------------------------------------------------
 
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
 class ArticleText(HTMLParser):
-    """Visible words inside <article>, to show both sites carry the same text."""
+    """Visible words inside <article>, to show the sites carry the same text. Void elements
+    (<input>, <br>...) have no end tag, so they open no level (or every word after the first
+    one would count, footer included); the text of <script> and <style> is not visible."""
 
     def __init__(self) -> None:
         super().__init__()
         self.depth = 0
+        self.hidden = 0
         self.words = 0
 
     def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
         if tag == "article" or self.depth:
             self.depth += 1
+            if tag in ("script", "style"):
+                self.hidden += 1
 
     def handle_endtag(self, tag):
+        if tag in VOID:
+            return
         if self.depth:
             self.depth -= 1
+            if tag in ("script", "style") and self.hidden:
+                self.hidden -= 1
 
     def handle_data(self, data):
-        if self.depth:
+        if self.depth and not self.hidden:
             self.words += len(data.split())
 
 
@@ -471,54 +661,87 @@ def article_words(html_file: Path) -> int:
     return parser.words
 
 
-def check_build(name: str, root: Path, env: dict) -> None:
-    """One strict, verbose build first: it must pass without warnings, and it warms the caches."""
-    done = run_build(root, env, "--strict", quiet=False).done
-    if done.returncode != 0:
-        sys.exit(f"{name} site in {root} does not build with --strict:\n{done.stdout}{done.stderr}")
+def run_build_with(python: Path, cwd: Path, env: dict, *extra: str, quiet: bool = True) -> Timed:
+    """benchlib.run_build with another interpreter (the mkdocs-quiz venv's): the same command
+    and the same two clocks, so the three sites are measured alike."""
+    command = [str(python), "-m", "mkdocs", "build"] + (["-q"] if quiet else []) + list(extra)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Timed(wall, cpu, done)
+
+
+def timed_build(root: Path, env: dict, python: Path | None, *extra: str, quiet: bool = True) -> Timed:
+    """A build with the project's interpreter (python None) or with `python`."""
+    if python is None:
+        return run_build(root, env, *extra, quiet=quiet)
+    return run_build_with(python, root, env, *extra, quiet=quiet)
+
+
+def check_build(name: str, root: Path, env: dict, python: Path | None = None, relax: bool = False) -> str:
+    """One strict, verbose build first: it must pass without warnings, and it warms the caches.
+
+    With `relax` (mkdocs-quiz only: the plugin is not ours to fix) a strict failure is allowed
+    if the build passes without --strict; the first warning is returned for the notes."""
+    done = timed_build(root, env, python, "--strict", quiet=False).done
+    if done.returncode == 0:
+        return ""
+    if relax and timed_build(root, env, python, quiet=False).done.returncode == 0:
+        warnings = [line.strip() for line in (done.stdout + done.stderr).splitlines() if line.startswith("WARNING")]
+        return warnings[0] if warnings else last_line(done)
+    sys.exit(f"{name} site in {root} does not build with --strict:\n{done.stdout}{done.stderr}")
 
 
 def fmt(seconds: float) -> str:
     return f"{seconds:.2f}"
 
 
-def benchmark(setup: Setup, sizes: list[int], runs: int, keep: bool, write_results: bool = True) -> None:
+def benchmark(setup: Setup, sizes: list[int], runs: int, keep: bool, write_results: bool = True,
+              quiz: QuizEnv | None = None, quiz_absent: str = "") -> None:
+    """Time ours, plain and (when `quiz` is set) mkdocs-quiz at each size; `quiz_absent` says
+    why mkdocs-quiz is not measured, for the notes."""
     results: dict[int, dict] = {}
+    writers = {"plain": write_plain, "ours": write_ours, QUIZ: write_mkdocs_quiz}
+    names = ["plain", "ours"] + ([QUIZ] if quiz else [])
+    pythons = {"plain": None, "ours": None, QUIZ: quiz.python if quiz else None}
     with tempfile.TemporaryDirectory(prefix="ca-bench-") as tmp:
         tmp_path = Path(tmp)
         env = build_env(tmp_path / "pycache")
         for size in sizes:
             units = units_for(size)
-            ours, plain = tmp_path / f"ours-{size}", tmp_path / f"plain-{size}"
-            write_ours(ours, units, setup)
-            write_plain(plain, units, setup)
-            check_build("ours", ours, env)
-            check_build("plain", plain, env)
+            roots = {name: tmp_path / f"{name}-{size}" for name in names}
+            for name in names:
+                writers[name](roots[name], units, setup)
+            strict = {name: check_build(name, roots[name], env, pythons[name], relax=name == QUIZ) for name in names}
             first = units[0].module_id
-            parity = (article_words(plain / "site" / "quizzes" / first / "index.html"),
-                      article_words(ours / "site" / "quizzes" / first / "index.html"))
-            pages = {name: len(list((root / "site").rglob("index.html"))) for name, root in (("ours", ours), ("plain", plain))}
-            wall: dict[str, list[float]] = {"plain": [], "ours": []}
-            cpu: dict[str, list[float]] = {"plain": [], "ours": []}
+            parity = {name: article_words(roots[name] / "site" / "quizzes" / first / "index.html") for name in names}
+            pages = {name: len(list((roots[name] / "site").rglob("index.html"))) for name in names}
+            wall: dict[str, list[float]] = {name: [] for name in names}
+            cpu: dict[str, list[float]] = {name: [] for name in names}
             for run in range(runs):
-                order = (("plain", plain), ("ours", ours)) if run % 2 == 0 else (("ours", ours), ("plain", plain))
-                for name, root in order:
-                    timed = run_build(root, env)
+                # The order rotates each run (with two sites, they alternate).
+                shift = run % len(names)
+                for name in names[shift:] + names[:shift]:
+                    timed = timed_build(roots[name], env, pythons[name])
                     if timed.done.returncode != 0:
                         sys.exit(f"{name} build failed:\n{timed.done.stdout}{timed.done.stderr}")
                     wall[name].append(timed.wall)
                     cpu[name].append(timed.cpu)
-                print(f"  {size} questions, run {run + 1}/{runs}: plain {fmt(wall['plain'][-1])} s "
-                      f"(CPU {fmt(cpu['plain'][-1])}), ours {fmt(wall['ours'][-1])} s (CPU {fmt(cpu['ours'][-1])})",
+                print(f"  {size} questions, run {run + 1}/{runs}: "
+                      + ", ".join(f"{name} {fmt(wall[name][-1])} s (CPU {fmt(cpu[name][-1])})" for name in names),
                       flush=True)
-            results[size] = {"units": len(units), "pages": pages, "parity": parity, "wall": wall, "cpu": cpu}
+            results[size] = {"units": len(units), "pages": pages, "parity": parity, "wall": wall, "cpu": cpu,
+                             "strict": strict}
         if keep:
             kept = Path(tempfile.mkdtemp(prefix="ca-bench-kept-"))
             for size in sizes:
-                for name in ("ours", "plain"):
+                for name in names:
                     shutil.copytree(tmp_path / f"{name}-{size}", kept / f"{name}-{size}", symlinks=True)
             print(f"Sites kept in {kept}", flush=True)
-    report(setup, results, runs, write_results)
+    report(setup, results, runs, write_results, quiz, quiz_absent)
 
 
 def median_of(result: dict, clock: str, site: str) -> float:
@@ -529,39 +752,75 @@ def spread(values: list[float]) -> str:
     return f"{fmt(statistics.median(values))} ({fmt(min(values))}-{fmt(max(values))})"
 
 
-def report(setup: Setup, results: dict[int, dict], runs: int, write_results: bool = True) -> None:
+def report(setup: Setup, results: dict[int, dict], runs: int, write_results: bool = True,
+           quiz: QuizEnv | None = None, quiz_absent: str = "") -> None:
     header = ["Questions", "Quizzes", "Pages plain/ours", "Plain s (min-max)", "Ours s (min-max)", "Ours/plain",
               "Target", "Result", "Ours/plain CPU"]
+    if quiz:
+        header += [f"{QUIZ} s (min-max)", f"{QUIZ}/plain", f"{QUIZ}/plain CPU", f"Ours < {QUIZ}"]
     rows = []
     for size, r in sorted(results.items()):
         ratio = median_of(r, "wall", "ours") / median_of(r, "wall", "plain")
         cpu_ratio = median_of(r, "cpu", "ours") / median_of(r, "cpu", "plain")
         graded = size == 2000
-        rows.append([str(size), str(r["units"]), f"{r['pages']['plain']}/{r['pages']['ours']}",
-                     spread(r["wall"]["plain"]), spread(r["wall"]["ours"]), f"{ratio:.2f}",
-                     f"<= {RATIO_TARGET}" if graded else "-", mark(ratio <= RATIO_TARGET) if graded else "-",
-                     f"{cpu_ratio:.2f}"])
+        row = [str(size), str(r["units"]), f"{r['pages']['plain']}/{r['pages']['ours']}",
+               spread(r["wall"]["plain"]), spread(r["wall"]["ours"]), f"{ratio:.2f}",
+               f"<= {RATIO_TARGET}" if graded else "-", mark(ratio <= RATIO_TARGET) if graded else "-",
+               f"{cpu_ratio:.2f}"]
+        if quiz:
+            row += [spread(r["wall"][QUIZ]), f"{median_of(r, 'wall', QUIZ) / median_of(r, 'wall', 'plain'):.2f}",
+                    f"{median_of(r, 'cpu', QUIZ) / median_of(r, 'cpu', 'plain'):.2f}",
+                    mark(median_of(r, "wall", "ours") < median_of(r, "wall", QUIZ))]
+        rows.append(row)
     notes = []
     if 500 in results and 2000 in results:
         def growth(clock: str, site: str) -> float:
             return median_of(results[2000], clock, site) / median_of(results[500], clock, site)
         notes.append(f"Ours growth 2000/500: {growth('wall', 'ours'):.2f} (target <= {GROWTH_TARGET}; 4.00 is linear) "
                      f"{mark(growth('wall', 'ours') <= GROWTH_TARGET)}. By CPU time: ours {growth('cpu', 'ours'):.2f}, "
-                     f"plain {growth('cpu', 'plain'):.2f}; plain by the clock {growth('wall', 'plain'):.2f}")
+                     f"plain {growth('cpu', 'plain'):.2f}; plain by the clock {growth('wall', 'plain'):.2f}"
+                     + (f"; {QUIZ} {growth('wall', QUIZ):.2f} by the clock, {growth('cpu', QUIZ):.2f} by CPU time"
+                        if quiz else ""))
     else:
         notes.append("Ours growth 2000/500: not measured (needs sizes 500 and 2000)")
     if 2000 not in results:
         notes.append(f"The ours/plain target (<= {RATIO_TARGET}) applies at 2000 questions: not measured")
+    if quiz:
+        def versus(clock: str) -> str:
+            return ", ".join(f"{median_of(r, clock, 'ours') / median_of(r, clock, QUIZ):.2f} at {size}"
+                             for size, r in sorted(results.items()))
+        faster = all(median_of(r, "wall", "ours") < median_of(r, "wall", QUIZ) for r in results.values())
+        notes.append(f"Target ours faster than {QUIZ} at every size (wall-clock medians): {mark(faster)}. "
+                     f"Ours/{QUIZ}: {versus('wall')}; by CPU time {versus('cpu')}")
     notes.append("Times are wall-clock medians of the whole `python -m mkdocs build -q` process (start-up included); "
-                 "Ours/plain CPU is the same ratio from user+system CPU seconds, which a busy machine disturbs less")
+                 "the CPU ratios are the same from user+system CPU seconds, which a busy machine disturbs less")
     largest = max(results)
     parity = results[largest]["parity"]
-    notes.append(f"Text check, first quiz page at {largest} questions: plain {parity[0]} words, ours {parity[1]} words "
-                 "in `<article>` (ours adds the verdicts, buttons and a second copy of each option beside its feedback)")
+    notes.append(f"Text check, first quiz page at {largest} questions: "
+                 + ", ".join(f"{name} {count} words" for name, count in parity.items())
+                 + " in `<article>`, scripts and styles left out (ours adds the verdicts, buttons and a second copy "
+                   "of each option beside its feedback"
+                 + (f"; {QUIZ} its buttons and progress panel" if quiz else "") + ")")
     extra = any(r["pages"]["ours"] != r["pages"]["plain"] for r in results.values())
     notes.append(f"Ours: {setup.describe()}. Plain: the same module pages, quiz pages and quiz index as ordinary "
                  "Markdown, same theme, extensions and plugins, no hooks"
                  + (". Ours also builds the pages its other hooks make, hence more pages" if extra else ""))
+    if quiz:
+        strict = [(size, r["strict"][QUIZ]) for size, r in sorted(results.items()) if r["strict"][QUIZ]]
+        same_pages = all(r["pages"][QUIZ] == r["pages"]["plain"] for r in results.values())
+        notes.append(f"{QUIZ}: version {quiz.versions[QUIZ]} (the latest release when "
+                     f"`{QUIZ_VENV.relative_to(REPO)}` was made), with {quiz.others()} as pinned in requirements.txt. "
+                     f"Its site is plain with each question a `<quiz>` block (`- [x]`/`- [ ]` options, each "
+                     "option's feedback as a `>` line under it, the explanation as the content shown after "
+                     f"answering) and `{QUIZ_PLUGIN}` added to the plugins with its default settings, under which "
+                     "it adds its styles and scripts inline to every page"
+                     + ("" if same_pages else
+                        f"; it builds {'/'.join(str(r['pages'][QUIZ]) for r in results.values())} pages")
+                     + (f". It fails --strict (at {', '.join(str(size) for size, _ in strict)} questions: "
+                        f"\"{strict[0][1]}\"), so its check and warm-up build ran without --strict" if strict
+                        else ". Checked with --strict like the others"))
+    else:
+        notes.append(f"{QUIZ}: not measured ({quiz_absent}), so the target ours faster than {QUIZ} is not checked")
 
     print()
     print(f"Build time, median of {runs} run(s) each (python -m mkdocs build -q)")
@@ -570,7 +829,7 @@ def report(setup: Setup, results: dict[int, dict], runs: int, write_results: boo
         print(note)
 
     body = "\n".join([
-        "## Build scaling: ours vs plain Markdown",
+        "## Build scaling: ours vs plain Markdown" + (f" and {QUIZ}" if quiz else ""),
         "",
         f"`benchmarks/build_scaling.py`, median of {runs} run(s) each. {machine_line()}.",
         "",
@@ -636,6 +895,9 @@ def main() -> None:
     parser.add_argument("--no-results", dest="results", action="store_false",
                         help="print the table only; leave benchmarks/results.md alone")
     parser.add_argument("--keep", action="store_true", help="keep the generated sites and print where")
+    parser.add_argument("--no-mkdocs-quiz", dest="mkdocs_quiz", action="store_false",
+                        help=f"time ours and plain only: no {QUIZ} site, and {QUIZ_VENV.relative_to(REPO)} "
+                             "is neither made nor used")
     parser.add_argument("--profile", type=int, metavar="SIZE",
                         help="instead of timing, cProfile one build of ours at SIZE questions")
     parser.add_argument("--site", choices=("ours", "plain"), default="ours",
@@ -657,7 +919,10 @@ def main() -> None:
         parser.error(f"--sizes: each size must be a positive multiple of {QUESTIONS_PER_QUIZ}")
     if args.runs < 1:
         parser.error("--runs: at least 1")
-    benchmark(setup, sizes, args.runs, args.keep, args.results)
+    quiz, quiz_absent = quiz_env() if args.mkdocs_quiz else (None, "--no-mkdocs-quiz")
+    if args.mkdocs_quiz and quiz is None:
+        print(f"{QUIZ}: not measured, {quiz_absent}; going on with ours and plain", flush=True)
+    benchmark(setup, sizes, args.runs, args.keep, args.results, quiz, quiz_absent)
 
 
 if __name__ == "__main__":
