@@ -26,7 +26,7 @@ from .yaml_source import field_name
 
 MARKER = "::ca-piece "
 _KEY = re.compile(r"[A-Za-z0-9_:-]+")
-_FORM = re.compile(r'<ca-piece key="form-start"></ca-piece>(.*?)<ca-piece key="form-end"></ca-piece>', re.S)
+_START, _END = '<ca-piece key="form-start"></ca-piece>', '<ca-piece key="form-end"></ca-piece>'
 _PIECE = re.compile(r'<ca-piece key="([A-Za-z0-9_:-]+)"></ca-piece>')
 _ONE_PARAGRAPH = re.compile(r"<p>((?:(?!</?p[\s>]).)*)</p>", re.S)
 
@@ -54,33 +54,39 @@ class QuizForm:
     total: int
 
 
+def _form_span(html: str) -> tuple[int, int] | None:
+    start = html.find(_START)
+    end = html.find(_END, start)
+    return (start, end + len(_END)) if start >= 0 and end >= 0 else None
+
+
 def pieces_of(html: str) -> dict[str, str]:
     """The converted fields between the form markers, by key."""
-    match = _FORM.search(html)
-    if match is None:
+    span = _form_span(html)
+    if span is None:
         return {}
-    parts = _PIECE.split(match.group(1))
+    parts = _PIECE.split(html[span[0] + len(_START):span[1] - len(_END)])
     return {key: text.strip() for key, text in zip(parts[1::2], parts[2::2])}
 
 
 def assemble(html: str, form: QuizForm) -> str:
-    match = _FORM.search(html)
-    if match is None:
+    span = _form_span(html)
+    if span is None:
         raise ContentError([_problem(form, None, "the quiz form's markers are missing from the converted page")])
     pieces = pieces_of(html)
 
-    def piece(key: str, inline: bool = False, lead: str = "") -> Markup:
+    def piece(key: str, inline: bool = False, continues: bool = False) -> Markup:
         if key not in pieces:
             raise ContentError([_problem(form, key, "this field was lost when the page's Markdown was converted")])
         text = pieces[key]
         if inline and (whole := _ONE_PARAGRAPH.fullmatch(text)):
             text = whole.group(1)  # an option's text sits inside its <label>
-        if lead:  # a verdict opens the feedback's first paragraph
-            text = f"<p>{lead} {text[3:]}" if text.startswith("<p>") else f"<p>{lead}</p>\n{text}"
+        if continues:  # the template opened a paragraph (a verdict): the piece's first one goes on in it
+            text = " " + text[3:] if text.startswith("<p>") else "</p>\n" + text
         return Markup(text)
 
     markup = render("quiz_form.html.j2", quiz=form.quiz, total=form.total, piece=piece)
-    return html[:match.start()] + markup + html[match.end():]
+    return html[:span[0]] + markup + html[span[1]:]
 
 
 def _problem(form: QuizForm, key: str | None, what: str) -> Problem:
