@@ -9,6 +9,7 @@ def on_config(config):
     terms = content_of(config).glossary
     if terms and "abbr" in config.markdown_extensions:
         config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.abbreviations(terms)
+        config.markdown_extensions.append(glossary.FasterAbbreviations())
     return config
 
 

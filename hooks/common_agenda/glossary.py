@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+
+from markdown.extensions import Extension
+from markdown.extensions.abbr import AbbrTreeprocessor
 
 from .problems import Problem
 from .reference_data import load_yaml_file
@@ -60,6 +64,57 @@ def abbreviations(terms: tuple[Term, ...]) -> dict[str, str]:
     every page made Markdown rescan it once per definition, most of a large site's build time.
     """
     return {spelling: term.definition for term in terms for spelling in (term.term, *term.aliases)}
+
+
+def trie_pattern(words: tuple[str, ...]) -> str:
+    """One regex alternative per shared prefix (`tra(?:fficking|uma)`) instead of one per word.
+
+    Python's regex engine tries every alternative at every word boundary; a trie tries only the
+    branch the next letter allows. Greedy optional endings keep abbr's longest-match rule.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+        return body + ("?" if "" in node else "")
+
+    return pattern(trie)
+
+
+@lru_cache(maxsize=16)
+def _terms_regex(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(?:" + trie_pattern(words) + r")\b")
+
+
+class _TrieAbbrTreeprocessor(AbbrTreeprocessor):
+    """abbr's own tree walk, with the terms' regex built once per set of terms and as a trie.
+
+    The stock processor rebuilt one alternative per spelling on every page, which made the
+    glossary a tenth of a large site's build.
+    """
+
+    def run(self, root):
+        if not self.abbrs:
+            return
+        self.RE = _terms_regex(tuple(sorted(self.abbrs)))
+        self.iter_element(root)
+
+
+class FasterAbbreviations(Extension):
+    """Put after `abbr` in the Markdown extensions; it swaps in the faster processor, same output."""
+
+    def extendMarkdown(self, md):
+        if "abbr" in md.treeprocessors:
+            stock = md.treeprocessors["abbr"]
+            md.treeprocessors.register(_TrieAbbrTreeprocessor(md, stock.abbrs), "abbr", 7)
 
 
 _ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
