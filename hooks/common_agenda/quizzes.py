@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -11,6 +12,7 @@ from .problems import Problem
 from .reference_data import load_yaml_file
 from .yaml_source import YamlDoc, field_name
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 PROSE_FIELDS = ("title", "intro", "prompt", "text", "feedback", "explanation")
 
 
@@ -143,6 +145,9 @@ def check_meaning(doc: YamlDoc) -> list[Problem]:
                 "mark each right option correct: true")
         seen: dict[str, int] = {}
         for index, option in enumerate(options):
+            if _BLANK_LINE.search(option["text"].strip()):
+                add(path + ("options", index, "text"), "is more than one paragraph, but an option is shown as one line",
+                    "write the option as one line; put anything longer in its feedback")
             if option["id"] in seen:
                 add(path + ("options", index, "id"), f"'{option['id']}' is already used by options[{seen[option['id']]}]",
                     "give each option of a question its own id")
