@@ -23,3 +23,14 @@ def test_the_project_schemas_all_have_a_fast_path():
 
     for path in sorted((REPO / "schemas").glob("*.json")):
         assert schema_check.fast_validator_for(path) is not None, path.name
+
+
+def test_the_project_schemas_are_valid_json_schemas():
+    """The build no longer checks the schemas themselves (it skips importing jsonschema when
+    every file passes); a mistake in a schema is caught here instead."""
+    from jsonschema import Draft202012Validator
+
+    from sitekit import REPO
+
+    for path in sorted((REPO / "schemas").glob("*.json")):
+        Draft202012Validator.check_schema(schema_check.schema_of(path))

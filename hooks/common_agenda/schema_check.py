@@ -11,22 +11,31 @@ import difflib
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
 
 from .problems import Problem
 from .yaml_source import YamlDoc, field_name
 
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+
+
+@lru_cache(maxsize=None)
+def schema_of(schema_path: Path) -> dict:
+    return json.loads(schema_path.read_text(encoding="utf-8"))
+
 
 @lru_cache(maxsize=None)
 def validator_for(schema_path: Path) -> Draft202012Validator:
-    """Compile each schema once per process: validation is a large share of build time."""
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    """The explaining validator, built only when a file fails the fast path (jsonschema takes
+    longer to import than a small site takes to build). tests/test_schema_check.py checks
+    every schema against the metaschema."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(schema_of(schema_path))
 
 
 # Keywords newer than draft 7, which fastjsonschema would silently ignore.
@@ -50,7 +59,7 @@ def fast_validator_for(schema_path: Path):
     which finds and explains every problem. A schema using keywords the compiler does not know
     gets no fast path, so a file can never pass here and fail there.
     """
-    schema = validator_for(schema_path).schema
+    schema = schema_of(schema_path)
     if _keywords(schema) & _NEWER_KEYWORDS:
         return None
     return fastjsonschema.compile(schema)
@@ -58,7 +67,6 @@ def fast_validator_for(schema_path: Path):
 
 def check(doc: YamlDoc, schema_path: Path, *, base_path: tuple = ()) -> list[Problem]:
     """All schema problems of one document. `base_path` prefixes paths when data is a part of the doc."""
-    validator = validator_for(schema_path)
     data = doc.data if not base_path else _dig(doc.data, base_path)
     fast = fast_validator_for(schema_path)
     if fast is not None:
@@ -67,6 +75,7 @@ def check(doc: YamlDoc, schema_path: Path, *, base_path: tuple = ()) -> list[Pro
             return []
         except fastjsonschema.JsonSchemaException:
             pass  # explained below
+    validator = validator_for(schema_path)
     problems = []
     for error in validator.iter_errors(data):
         problems.extend(_describe(error, doc, base_path, validator.schema))
