@@ -7,6 +7,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from . import template_cache
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 AUDIENCE_NAMES = {
@@ -25,6 +27,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=template_cache.shared(),
     )
     env.globals["audience_names"] = AUDIENCE_NAMES
     return env
