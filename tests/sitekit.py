@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 HOOKS = ("load_content.py", "curriculum_nav.py", "module_pages.py", "quiz_pages.py", "role_paths.py",
          "certificate_page.py", "evaluation_page.py", "training_kit.py", "local_settings.py", "glossary.py",
-         "html_fixes.py", "template_cache.py")
+         "html_fixes.py", "search_skip.py", "template_cache.py")
 
 
 def module_text(module_id: str = "shared-goals", **overrides) -> str:

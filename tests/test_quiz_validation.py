@@ -193,4 +193,7 @@ def test_quiz_prose_keeps_its_markdown_inside_the_form(tiny_site):
     assert ('<p><strong class="ca-answer__verdict">B. Not right:</strong></p>\n<ul>\n<li>talk first</li>') in html
     # an unclosed fence stays text and swallows nothing after it
     assert "<p>```\nunclosed fence</p>" in html and '<h2 id="q-q-multiple">Question 2 of 5' in html
-    assert "ca-piece" not in html
+    # the form's build markers are gone, and the answers (set aside while search indexed the page)
+    # are back without the search attribute
+    assert "ca-piece" not in html and "ca-unindexed" not in html and "data-search-exclude=" not in html
+    assert html.count('<details class="ca-answer">') == 5
