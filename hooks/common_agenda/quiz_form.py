@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
 from xml.etree import ElementTree
 
 from markdown.blockprocessors import BlockProcessor
@@ -60,20 +59,12 @@ def _form_span(html: str) -> tuple[int, int] | None:
     return (start, end + len(_END)) if start >= 0 and end >= 0 else None
 
 
-def pieces_of(html: str) -> dict[str, str]:
-    """The converted fields between the form markers, by key."""
-    span = _form_span(html)
-    if span is None:
-        return {}
-    parts = _PIECE.split(html[span[0] + len(_START):span[1] - len(_END)])
-    return {key: text.strip() for key, text in zip(parts[1::2], parts[2::2])}
-
-
 def assemble(html: str, form: QuizForm) -> str:
     span = _form_span(html)
     if span is None:
         raise ContentError([_problem(form, None, "the quiz form's markers are missing from the converted page")])
-    pieces = pieces_of(html)
+    parts = _PIECE.split(html[span[0] + len(_START):span[1] - len(_END)])
+    pieces = {key: text.strip() for key, text in zip(parts[1::2], parts[2::2])}
 
     def piece(key: str, inline: bool = False, continues: bool = False) -> Markup:
         if key not in pieces:
