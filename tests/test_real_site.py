@@ -32,3 +32,17 @@ def test_no_answer_of_any_quiz_reaches_the_search_index(site_dir):
             texts = [question.explanation] + [o.feedback for o in question.options]
             leaks += [f"{quiz.id}/{question.id}: {t[:50]}" for t in texts if " ".join(t.split())[:60] in index]
     assert leaks == []
+
+
+def test_no_script_holds_up_the_first_paint(site_dir):
+    """ca-page.html defers Material's bundle (it blocked the first paint of short pages on a phone)
+    and mkdocs.yml defers progress-marks.js, which needs the bundle's document$ when it runs. If a
+    Material release changes the bundle's tag, the replace there stops matching and this fails."""
+    import re
+
+    for page in ("index.html", "modules/shared-goals/index.html", "glossary/index.html"):
+        html = (site_dir / page).read_text(encoding="utf-8")
+        external = re.findall(r"<script src=\"[^\"]+\"[^>]*>", html)
+        assert external and all(" defer" in tag for tag in external), (page, external)
+    quiz = (site_dir / "quizzes/shared-goals/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<script src="[^"]*bundle\.[0-9a-f]+\.min\.js" defer>', quiz)
