@@ -11,11 +11,15 @@ Two builds get none, because an inline script they run cannot be known when the 
 
 import logging
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from common_agenda.csp import apply_to_site
+from mkdocs.utils import get_relative_url
+
+from common_agenda.csp import PolicyAsPagesAreWritten
 
 log = logging.getLogger("mkdocs.hooks.csp")
 _serving = False
+_policies = None
 
 
 def on_startup(command, dirty):
@@ -23,13 +27,32 @@ def on_startup(command, dirty):
     _serving = command == "serve"
 
 
+def _wanted(config) -> bool:
+    return not _serving and not any(name.split("/")[-1] == "offline" for name in config.plugins)
+
+
+def on_files(files, *, config):
+    global _policies
+    _policies = None
+    if _wanted(config):
+        # Each page names the site root relative to itself; 404.html, served at any depth, by its path.
+        base_urls = {get_relative_url(".", f.url) for f in files.documentation_pages()}
+        base_urls.add(urlsplit(config.site_url or "/").path)
+        _policies = PolicyAsPagesAreWritten(Path(config["site_dir"]), base_urls)
+    return files
+
+
+def on_post_page(output, *, page, config):
+    return _policies.add(page.file.dest_path, output) if _policies else output
+
+
 def on_post_build(config):
     if _serving:
         log.info("Content-Security-Policy left out while serving (live reload runs an inline script)")
         return
-    if any(name.split("/")[-1] == "offline" for name in config.plugins):
+    if _policies is None:
         log.info("Content-Security-Policy left out of the offline build (search's iframe-worker shim "
                  "runs an inline script that names the unpacked folder)")
         return
-    pages, policy = apply_to_site(Path(config["site_dir"]))
+    pages, policy = _policies.finish()
     log.debug("Content-Security-Policy in %d pages: %s", pages, policy)

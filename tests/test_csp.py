@@ -71,3 +71,25 @@ def test_applying_the_policy_twice_changes_nothing(tmp_path):
     assert pages == 2 and policy.count("'sha256-") == 2, "each page allows the other's scripts too"
     assert csp.apply_to_site(tmp_path) == (2, policy)
     assert (tmp_path / "index.html").read_text(encoding="utf-8") == first
+
+
+def _page(scripts: str) -> str:
+    return f'<!doctype html><html><head>\n<meta charset="utf-8">\n{scripts}</head><body></body></html>'
+
+
+def test_pages_get_the_final_policy_as_they_are_written_and_late_scripts_still_reach_earlier_pages(tmp_path):
+    scope = '<script>__md_scope=new URL("{}",location),x()</script>'
+    policies = csp.PolicyAsPagesAreWritten(tmp_path, {".", "..", "../.."})
+    first = policies.add("index.html", _page(scope.format(".")))
+    deeper = policies.add("a/b/index.html", _page(scope.format("../..")))
+    assert policy_of(first) == policy_of(deeper), "every depth's variant is foreseen from the first page"
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "index.html").write_text(first, encoding="utf-8")
+    (tmp_path / "a" / "b" / "index.html").write_text(deeper, encoding="utf-8")
+    late = policies.add("c/index.html", _page(scope.format("..") + "<script>late()</script>"))
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "index.html").write_text(late, encoding="utf-8")
+    pages, final = policies.finish()
+    assert pages == 3 and final.count("'sha256-") == 4  # three depths of the scope script, and late()
+    for path in ("index.html", "a/b/index.html", "c/index.html"):
+        assert policy_of((tmp_path / path).read_text(encoding="utf-8")) == final, path

@@ -73,16 +73,65 @@ def with_policy(html: str, content: str) -> str:
     return html[:head.end()] + meta + html[head.end():]
 
 
-def apply_to_site(site_dir: Path) -> tuple[int, str]:
-    """Give every built page the site's policy. Returns (pages, policy). Running it twice changes nothing."""
+def apply_to_site(site_dir: Path, known: set[str] = frozenset(), settled: set[Path] = frozenset()) -> tuple[int, str]:
+    """Give every built page the site's policy. Returns (pages, policy). Running it twice changes nothing.
+
+    `known` hashes are already in the policy; `settled` pages already carry exactly that policy,
+    so they are read again only if another page adds a hash.
+    """
     pages = sorted(site_dir.rglob("*.html"))
-    texts = {page: page.read_text(encoding="utf-8") for page in pages}
-    hashes: set[str] = set()
+    texts = {page: page.read_text(encoding="utf-8") for page in pages if page not in settled}
+    hashes = set(known)
     for text in texts.values():
         hashes |= inline_script_hashes(text)
+    if hashes != set(known):
+        texts.update({page: page.read_text(encoding="utf-8") for page in settled if page.is_file()})
     content = policy(hashes)
     for page, text in texts.items():
         updated = with_policy(text, content)
         if updated != text:
             page.write_text(updated, encoding="utf-8")
     return len(pages), content
+
+
+_SCOPE = re.compile(r'__md_scope=new URL\("([^"]*)",location\)')
+
+
+class PolicyAsPagesAreWritten:
+    """Put the policy into each page before MkDocs writes it, instead of reading and writing every
+    page again at the end (on a large site the whole site is mostly navigation, so that second pass
+    grew with the square of the pages).
+
+    The inline scripts are the theme's and ours (content may hold none), the same on every page
+    but one of Material's, which names the site root relative to the page. So once a page is
+    seen, the scripts of every depth are known and later pages get the final policy as they are
+    written. A page with a script not foreseen still gets it allowed: `finish` rewrites the pages
+    written before it.
+    """
+
+    def __init__(self, site_dir: Path, base_urls: set[str]):
+        self.site_dir = site_dir
+        self.base_urls = base_urls
+        self.known: set[str] = set()
+        self.written: dict[Path, frozenset[str]] = {}
+
+    def add(self, dest_path: str, html: str) -> str:
+        found = inline_script_hashes(html)
+        if not found <= self.known:
+            self.known |= found | self._for_every_depth(html)
+        self.written[self.site_dir / dest_path] = frozenset(self.known)
+        return with_policy(html, policy(self.known))
+
+    def _for_every_depth(self, html: str) -> set[str]:
+        variants = []
+        for match in _SCRIPT.finditer(html):
+            body = match.group("body")
+            scope = _SCOPE.search(body)
+            if scope:
+                variants += [f'<script>{body[:scope.start(1)]}{base}{body[scope.end(1):]}</script>' for base in self.base_urls]
+        return inline_script_hashes("".join(variants))
+
+    def finish(self) -> tuple[int, str]:
+        final = frozenset(self.known)
+        settled = {path for path, hashes in self.written.items() if hashes == final}
+        return apply_to_site(self.site_dir, self.known, settled)
