@@ -63,7 +63,9 @@ def policy(hashes: set[str]) -> str:
 def with_policy(html: str, content: str) -> str:
     """The page with its policy as the first thing after <meta charset> (anything before it is not covered)."""
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content}">\n'
-    html = _META.sub("", html)
+    head_end = html.find("</head>")  # a policy only ever sits in the head; the body is most of a page
+    if _META.search(html, 0, head_end if head_end >= 0 else len(html)):
+        html = _META.sub("", html)
     match = _CHARSET.search(html)
     if match:
         return html[:match.end()] + meta + html[match.end():]
