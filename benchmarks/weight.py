@@ -6,6 +6,11 @@ page, a module page and a quiz page, counts the page's HTML plus every local sty
 level 9, the way a server would send them. The quiz script and styles (docs/assets/quiz.js and
 quiz.css) are also measured alone, and must stay off pages that are not quizzes.
 
+The baseline is a plain Material site built by the same script: stock `theme: material`, no
+overrides, hooks, extra CSS or JS, the project's Markdown extensions, and the same three pages
+as ordinary Markdown (the home page's source, the module's text, the quiz's questions with
+their options, feedback and explanations as lists and paragraphs).
+
     .venv/bin/python benchmarks/weight.py
 """
 
@@ -13,12 +18,15 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import re
 import sys
 import tempfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
+
+import yaml
 
 from benchlib import REPO, build_env, machine_line, mark, markdown_table, require_mkdocs, run_build, text_table, update_results
 
@@ -115,6 +123,49 @@ def quiz_assets_weight() -> Weight:
     return weight
 
 
+def plain_quiz_markdown(quiz: dict) -> str:
+    """The quiz's text as an ordinary page: what a site without a quiz engine would show."""
+    out = [f"# {quiz['title']}", "", quiz.get("intro", ""), ""]
+    number = 0
+    for question in quiz["questions"]:
+        subs = question.get("questions")
+        if subs:
+            out += ["## Case", "", question["prompt"].strip(), ""]
+        for q in subs or [question]:
+            number += 1
+            out += [f"{'###' if subs else '##'} Question {number}", "", q["prompt"].strip(), ""]
+            for letter, option in zip("ABCDEFGH", q["options"]):
+                verdict = "Right" if option["correct"] else "Not right"
+                out += [f"- **{letter}.** {option['text']}", "", f"    *{verdict}:* {option['feedback']}", ""]
+            if q.get("explanation"):
+                out += [f"**Why.** {q['explanation'].strip()}", ""]
+    return "\n".join(out)
+
+
+def build_plain_material(root: Path, env: dict[str, str]) -> Path:
+    """A stock Material site with the same three pages; returns its site folder."""
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    module = (REPO / "modules" / "shared-goals.md").read_text(encoding="utf-8")
+    front, body = re.match(r"---\n(.*?)\n---\n(.*)", module, re.S).groups()
+    quiz = yaml.safe_load((REPO / "quizzes" / "shared-goals.yml").read_text(encoding="utf-8"))
+    pages = {
+        "index.md": (REPO / "docs" / "index.md").read_text(encoding="utf-8"),
+        "modules/shared-goals.md": f"# {yaml.safe_load(front)['title']}\n\n{body}",
+        "quizzes/shared-goals.md": plain_quiz_markdown(quiz),
+    }
+    for path, text in pages.items():
+        (root / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / path).write_text(text, encoding="utf-8")
+    plain = {"site_name": "Plain Material", "theme": {"name": "material"},
+             "markdown_extensions": config["markdown_extensions"], "nav": list(pages)}
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(plain, sort_keys=False), encoding="utf-8")
+    site = root / "site"
+    timed = run_build(root, env, "--site-dir", str(site))
+    if timed.done.returncode != 0:
+        sys.exit(f"the plain Material site does not build:\n{timed.done.stdout}{timed.done.stderr}")
+    return site
+
+
 def kb(n: int) -> str:
     return f"{n:,}"
 
@@ -128,14 +179,19 @@ def main() -> None:
         if timed.done.returncode != 0:
             sys.exit(f"the real site does not build:\n{timed.done.stdout}{timed.done.stderr}")
         pages = [page_weight(site, label, page) for label, page in PAGES]
+        plain_site = build_plain_material(Path(tmp) / "plain", build_env(Path(tmp) / "pycache"))
+        plain = {label: page_weight(plain_site, label, page) for label, page in PAGES}
     quiz = quiz_assets_weight()
     home = pages[0]
 
-    header = ["What", "Files", "HTML gz", "CSS gz", "JS gz", "Total gz", "Raw total", "vs home"]
+    header = ["What", "Files", "HTML gz", "CSS gz", "JS gz", "Total gz", "Raw total", "vs home",
+              "Plain Material gz", "Ours/plain Material"]
     rows = []
     for w in pages + [quiz]:
+        base = plain.get(w.label)
         rows.append([w.label, str(len(w.files) + (1 if w.html_raw else 0)), kb(w.html_gz) if w.html_raw else "-",
-                     kb(w.css_gz), kb(w.js_gz), kb(w.total_gz), kb(w.raw), f"{w.total_gz / home.total_gz:.2f}"])
+                     kb(w.css_gz), kb(w.js_gz), kb(w.total_gz), kb(w.raw), f"{w.total_gz / home.total_gz:.2f}",
+                     kb(base.total_gz) if base else "-", f"{w.total_gz / base.total_gz:.2f}" if base else "-"])
 
     checks = [(f"Quiz script + styles gzipped: {quiz.total_gz:,} bytes (target <= {QUIZ_BUDGET:,} bytes, i.e. 5 KB)",
                quiz.total_gz <= QUIZ_BUDGET)]
@@ -152,6 +208,8 @@ def main() -> None:
     notes.append(f"Quiz page costs {quiz_page.total_gz - home.total_gz:+,} bytes gzipped against home, "
                  f"module page {module_page.total_gz - home.total_gz:+,}; quiz assets are "
                  f"{quiz.total_gz / quiz_page.total_gz:.1%} of the quiz page")
+    notes.append("Plain Material: stock theme, the same three pages as ordinary Markdown; it loads "
+                 + ", ".join(f"`{f}`" for f in plain["Home"].files) + " on each")
     external = sorted({ref for w in pages for ref in w.external})
     if external:
         notes.append("Not counted (other hosts): " + ", ".join(external))
