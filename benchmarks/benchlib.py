@@ -54,9 +54,10 @@ class Timed:
     done: subprocess.CompletedProcess
 
 
-def run_build(cwd: Path, env: dict[str, str], *extra: str, quiet: bool = True) -> Timed:
-    """Run `python -m mkdocs build [-q] ...` in `cwd` and time it."""
-    command = MKDOCS + ["build"] + (["-q"] if quiet else []) + list(extra)
+def run_build(cwd: Path, env: dict[str, str], *extra: str, quiet: bool = True, python: Path | None = None) -> Timed:
+    """Run `python -m mkdocs build [-q] ...` in `cwd` and time it; `python` is another
+    interpreter to build with (another virtualenv's), by default this one."""
+    command = ([str(python), "-m", "mkdocs"] if python else MKDOCS) + ["build"] + (["-q"] if quiet else []) + list(extra)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)

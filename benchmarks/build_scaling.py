@@ -31,17 +31,16 @@ import json
 import pstats
 import random
 import re
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import textwrap
-import time
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -404,11 +403,14 @@ def plain_question(q: dict, number: int, total: int, level: int) -> str:
     return "\n".join(out)
 
 
-def plain_quiz(u: Unit) -> str:
+def quiz_page(u: Unit, question: Callable[[dict, int, int, int], str], before: list[str], after: list[str]) -> str:
+    """A quiz as one Markdown page, each question written by `question`; scenario questions
+    follow their case text. `before` and `after` go around the questions."""
     quiz = u.quiz
     total = QUESTIONS_PER_QUIZ
     out = [f"# {quiz['title']}", "", quiz["intro"], "",
-           f"{total} questions · Pass mark {quiz['pass_mark']}% · Module: [{u.module_title}](../modules/{u.module_id}.md)", ""]
+           f"{total} questions · Pass mark {quiz['pass_mark']}% · Module: [{u.module_title}](../modules/{u.module_id}.md)", "",
+           *before]
     number = 0
     for q in quiz["questions"]:
         if q["type"] == "scenario":
@@ -416,14 +418,18 @@ def plain_quiz(u: Unit) -> str:
             out += [f"## Case: questions {number + 1} to {number + len(subs)}", "", q["prompt"].strip(), ""]
             for sub in subs:
                 number += 1
-                out.append(plain_question(sub, number, total, 3))
+                out.append(question(sub, number, total, 3))
         else:
             number += 1
-            out.append(plain_question(q, number, total, 2))
-    out += ['!!! info "This is a self-check, not an exam"',
+            out.append(question(q, number, total, 2))
+    out += [*after, '!!! info "This is a self-check, not an exam"',
             "    The answers are part of this page. Your results are kept only in this browser.",
             "    See [all quizzes and your progress](index.md).", ""]
     return "\n".join(out)
+
+
+def plain_quiz(u: Unit) -> str:
+    return quiz_page(u, plain_question, [], [])
 
 
 def plain_module(u: Unit) -> str:
@@ -468,29 +474,9 @@ def quiz_block(q: dict, number: int, total: int, level: int) -> str:
 
 
 def mkdocs_quiz_page(u: Unit) -> str:
-    """The plain quiz page with its questions as `<quiz>` blocks, scenario questions after their
-    case text as in plain, and the plugin's intro (reset button) and results panel comments."""
-    quiz = u.quiz
-    total = QUESTIONS_PER_QUIZ
-    out = [f"# {quiz['title']}", "", quiz["intro"], "",
-           f"{total} questions · Pass mark {quiz['pass_mark']}% · Module: [{u.module_title}](../modules/{u.module_id}.md)", "",
-           "<!-- mkdocs-quiz intro -->", ""]
-    number = 0
-    for q in quiz["questions"]:
-        if q["type"] == "scenario":
-            subs = q["questions"]
-            out += [f"## Case: questions {number + 1} to {number + len(subs)}", "", q["prompt"].strip(), ""]
-            for sub in subs:
-                number += 1
-                out.append(quiz_block(sub, number, total, 3))
-        else:
-            number += 1
-            out.append(quiz_block(q, number, total, 2))
-    out += ["<!-- mkdocs-quiz results -->", "",
-            '!!! info "This is a self-check, not an exam"',
-            "    The answers are part of this page. Your results are kept only in this browser.",
-            "    See [all quizzes and your progress](index.md).", ""]
-    return "\n".join(out)
+    """The plain quiz page with its questions as `<quiz>` blocks, and the plugin's intro (reset
+    button) and results panel comments."""
+    return quiz_page(u, quiz_block, ["<!-- mkdocs-quiz intro -->", ""], ["<!-- mkdocs-quiz results -->", ""])
 
 
 def write_mkdocs_quiz(root: Path, units: list[Unit], setup: Setup) -> None:
@@ -661,24 +647,9 @@ def article_words(html_file: Path) -> int:
     return parser.words
 
 
-def run_build_with(python: Path, cwd: Path, env: dict, *extra: str, quiet: bool = True) -> Timed:
-    """benchlib.run_build with another interpreter (the mkdocs-quiz venv's): the same command
-    and the same two clocks, so the three sites are measured alike."""
-    command = [str(python), "-m", "mkdocs", "build"] + (["-q"] if quiet else []) + list(extra)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Timed(wall, cpu, done)
-
-
 def timed_build(root: Path, env: dict, python: Path | None, *extra: str, quiet: bool = True) -> Timed:
-    """A build with the project's interpreter (python None) or with `python`."""
-    if python is None:
-        return run_build(root, env, *extra, quiet=quiet)
-    return run_build_with(python, root, env, *extra, quiet=quiet)
+    """A build with the project's interpreter (python None) or with `python`, timed alike."""
+    return run_build(root, env, *extra, quiet=quiet, python=python)
 
 
 def check_build(name: str, root: Path, env: dict, python: Path | None = None, relax: bool = False) -> str:
