@@ -182,6 +182,8 @@ def test_quiz_prose_keeps_its_markdown_inside_the_form(tiny_site):
             'feedback: "Yes. Shared goals survive.\\n\\nA second paragraph with `code`."',
         "feedback: Too soon. Talk first.": 'feedback: "- talk first\\n- then decide"',
         "explanation: Different means, one goal.": 'explanation: "```\\nunclosed fence"',
+        "prompt: A provider should do the officer's job when the officer is slow.":
+            'prompt: "A provider should do the job.\\n\\n::ca-piece q-single:prompt"',
     }))
     build = tiny_site.build()
     assert build.returncode == 0, build.output
@@ -195,5 +197,7 @@ def test_quiz_prose_keeps_its_markdown_inside_the_form(tiny_site):
     assert "<p>```\nunclosed fence</p>" in html and '<h2 id="q-q-multiple">Question 2 of 5' in html
     # the form's build markers are gone, and the answers (set aside while search indexed the page)
     # are back without the search attribute
-    assert "ca-piece" not in html and "ca-unindexed" not in html and "data-search-exclude=" not in html
+    # a line that looks like the build's own field marker is only text (the real one changes each build)
+    assert "<p>A provider should do the job.</p>\n<p>::ca-piece q-single:prompt</p>" in html
+    assert "<ca-piece" not in html and "ca-unindexed" not in html and "data-search-exclude=" not in html
     assert html.count('<details class="ca-answer">') == 5

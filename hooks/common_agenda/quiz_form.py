@@ -1,7 +1,7 @@
 """Put the prose MkDocs converted on a quiz page into the quiz form's markup.
 
 A quiz page's Markdown (quiz_page.md.j2) is the form's prose in one flat run, each field after a
-`::ca-piece KEY` line, between the keys `form-start` and `form-end`. PieceMarkers makes each such
+`MARKER + KEY` line, between the keys `form-start` and `form-end`. PieceMarkers makes each such
 line an empty <ca-piece> element: a block of its own, which no prose can swallow (quiz text may
 hold no block HTML, quizzes.check_html), and which costs Markdown next to nothing, where an HTML
 comment per field cost a third of the page's conversion. `assemble` cuts the converted run into
@@ -11,6 +11,7 @@ its pieces and renders quiz_form.html.j2 around them, before the glossary and se
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
@@ -23,7 +24,8 @@ from .quizzes import Quiz
 from .render import render
 from .yaml_source import field_name
 
-MARKER = "::ca-piece "
+# Made anew in each build process, so no author can write a marker line into a quiz by chance or on purpose.
+MARKER = f"::ca-piece-{secrets.token_hex(6)} "
 _KEY = re.compile(r"[A-Za-z0-9_:-]+")
 _START, _END = '<ca-piece key="form-start"></ca-piece>', '<ca-piece key="form-end"></ca-piece>'
 _PIECE = re.compile(r'<ca-piece key="([A-Za-z0-9_:-]+)"></ca-piece>')

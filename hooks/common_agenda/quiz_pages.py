@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .content import Content
-from .quiz_form import QuizForm
+from .quiz_form import MARKER, QuizForm
 from .quizzes import Quiz
 from .render import render
 
@@ -15,7 +15,8 @@ def form(quiz: Quiz) -> QuizForm:
 
 
 def page_markdown(form: QuizForm, content: Content) -> str:
-    return render("quiz_page.md.j2", quiz=form.quiz, module=content.module(form.quiz.module), total=form.total)
+    return render("quiz_page.md.j2", quiz=form.quiz, module=content.module(form.quiz.module), total=form.total,
+                  marker=MARKER)
 
 
 def index_markdown(content: Content) -> str:

@@ -16,7 +16,7 @@ from . import evaluation
 from .content import Content
 from .local_settings import Local
 from .plans import LEADS, Plan, clock
-from .quiz_form import QuizForm
+from .quiz_form import MARKER, QuizForm
 from .quizzes import Question, Quiz
 from .render import render
 from .role_paths import duration
@@ -94,7 +94,7 @@ def check_form(content: Content) -> QuizForm:
 
 
 def check_page(form: QuizForm) -> str:
-    return render("quiz_page.md.j2", quiz=form.quiz, module=None, total=form.total,
+    return render("quiz_page.md.j2", quiz=form.quiz, module=None, total=form.total, marker=MARKER,
                   index_link=link(CHECK_URI, "quizzes/index.md"))
 
 
