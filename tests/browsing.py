@@ -6,6 +6,7 @@ Serving and launching live in tools/local_browser.py, shared with `make handouts
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import pytest
@@ -40,3 +41,15 @@ class ForeignRequests(list):
                 route.continue_()
 
         context.route("**/*", route)
+
+
+@contextmanager
+def built_and_served(site):
+    """Build a tiny site for a free port and serve it there; yields (base URL, built folder).
+    The site's URL names the port before the build: instant navigation needs the two to match."""
+    port = free_port()
+    site.site_url = f"http://127.0.0.1:{port}/"
+    build = site.build()
+    assert build.returncode == 0, build.output
+    with serve(build.site, port) as url:
+        yield url, build.site

@@ -14,7 +14,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from browsing import free_port, serve
+from browsing import built_and_served
 from common_agenda import certificate
 from common_agenda.content import load_content
 from sitekit import TinySite, module_text, quiz_text
@@ -44,12 +44,7 @@ def make_site(root) -> TinySite:
 
 @pytest.fixture(scope="module")
 def cert_site(tmp_path_factory):
-    port = free_port()
-    site = make_site(tmp_path_factory.mktemp("certificate") / "project")
-    site.site_url = f"http://127.0.0.1:{port}/"
-    build = site.build()
-    assert build.returncode == 0, build.output
-    with serve(build.site, port) as url:
+    with built_and_served(make_site(tmp_path_factory.mktemp("certificate") / "project")) as (url, _):
         yield url
 
 

@@ -14,7 +14,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from browsing import free_port, serve
+from browsing import built_and_served
 from sitekit import TinySite
 from test_evaluation import EVALUATION
 
@@ -28,16 +28,12 @@ PAGE = "training/evaluation/"
 
 @pytest.fixture(scope="module")
 def evaluation_site(tmp_path_factory):
-    port = free_port()
     site = TinySite(tmp_path_factory.mktemp("evaluation") / "project")
-    site.site_url = f"http://127.0.0.1:{port}/"
     site.use_site_assets()
     site.write("docs/index.md", "# Home\n\n[Fill in the session evaluation](training/evaluation.md)\n")
     site.add_module()
     site.write("training/evaluation.yml", EVALUATION)
-    build = site.build()
-    assert build.returncode == 0, build.output
-    with serve(build.site, port) as url:
+    with built_and_served(site) as (url, _):
         yield url
 
 

@@ -15,7 +15,7 @@ import re
 
 import pytest
 
-from browsing import free_port, serve
+from browsing import built_and_served
 from common_agenda import unsafe_html
 from common_agenda.content import load_content
 from common_agenda.problems import ContentError
@@ -301,13 +301,8 @@ def allowed_site(root) -> TinySite:
 
 @pytest.fixture(scope="module")
 def allowed(tmp_path_factory):
-    port = free_port()
-    site = allowed_site(tmp_path_factory.mktemp("allowed") / "project")
-    site.site_url = f"http://127.0.0.1:{port}/"
-    build = site.build()
-    assert build.returncode == 0, build.output
-    with serve(build.site, port) as url:
-        yield url, build.site
+    with built_and_served(allowed_site(tmp_path_factory.mktemp("allowed") / "project")) as served:
+        yield served
 
 
 @pytest.fixture

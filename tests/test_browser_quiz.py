@@ -12,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from browsing import free_port, serve
+from browsing import built_and_served
 from sitekit import QUIZ, TinySite, module_text
 
 pytestmark = pytest.mark.browser
@@ -41,9 +41,7 @@ STORAGE_KEY = "common-agenda:progress"
 
 @pytest.fixture(scope="module")
 def quiz_site(tmp_path_factory):
-    port = free_port()
     site = TinySite(tmp_path_factory.mktemp("quiz") / "project")
-    site.site_url = f"http://127.0.0.1:{port}/"
     site.use_site_assets()
     site.add_module()
     site.add_module("other", module_text("other", title="Other module"))
@@ -51,10 +49,8 @@ def quiz_site(tmp_path_factory):
     site.write("quizzes/shuffled.yml", SHUFFLED)
     site.nav = ("- Home: index.md\n- Modules: modules/*.md\n"
                 "- Check yourself:\n    - quizzes/index.md\n    - quizzes/*.yml\n")
-    build = site.build()
-    assert build.returncode == 0, build.output
-    with serve(build.site, port) as url:
-        yield url, build.site
+    with built_and_served(site) as served:
+        yield served
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from browsing import free_port, serve
+from browsing import built_and_served
 from sitekit import TinySite, module_text, quiz_text
 
 pytestmark = pytest.mark.browser
@@ -65,9 +65,7 @@ sections:
 
 @pytest.fixture(scope="module")
 def storage_site(tmp_path_factory):
-    port = free_port()
     site = TinySite(tmp_path_factory.mktemp("storage") / "project")
-    site.site_url = f"http://127.0.0.1:{port}/"
     site.use_site_assets()
     site.add_module("police-only", module_text("police-only", title="Working a case", audiences="[police]"))
     site.add_module("shared-goals", module_text("shared-goals"))
@@ -77,9 +75,7 @@ def storage_site(tmp_path_factory):
     site.write("training/evaluation.yml", EVALUATION)
     site.nav = ("- Home: index.md\n- Modules: modules/*.md\n- Check yourself:\n    - quizzes/index.md\n"
                 "    - quizzes/*.yml\n- certificate.md\n- training/evaluation.md\n")
-    build = site.build()
-    assert build.returncode == 0, build.output
-    with serve(build.site, port) as url:
+    with built_and_served(site) as (url, _):
         yield url
 
 
