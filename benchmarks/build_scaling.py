@@ -446,15 +446,19 @@ def plain_quiz_index(units: list[Unit]) -> str:
             "| Quiz | Module | Questions | Pass mark | Your progress |\n| --- | --- | --- | --- | --- |\n" + rows + "\n")
 
 
-def write_plain(root: Path, units: list[Unit], setup: Setup) -> None:
+def write_plain(root: Path, units: list[Unit], setup: Setup, quiz_markdown: Callable[[Unit], str] = plain_quiz,
+                plugins: tuple[str, ...] = ()) -> None:
+    """Plain Markdown pages; mkdocs-quiz's site is the same with its own quiz pages and plugin."""
     common_docs(root, units)
     for u in units:
         write(root / "docs" / "modules" / f"{u.module_id}.md", plain_module(u))
-        write(root / "docs" / "quizzes" / f"{u.module_id}.md", plain_quiz(u))
+        write(root / "docs" / "quizzes" / f"{u.module_id}.md", quiz_markdown(u))
     write(root / "docs" / "quizzes" / "index.md", plain_quiz_index(units))
     nav = nav_for([{u.module_title: f"modules/{u.module_id}.md"} for u in units],
                   [{u.quiz["title"]: f"quizzes/{u.module_id}.md"} for u in units])
-    write(root / "mkdocs.yml", yaml.safe_dump(site_config(setup, ours=False, nav=nav), sort_keys=False))
+    config = site_config(setup, ours=False, nav=nav)
+    config["plugins"] = list(config.get("plugins") or []) + list(plugins)
+    write(root / "mkdocs.yml", yaml.safe_dump(config, sort_keys=False))
 
 
 def quiz_block(q: dict, number: int, total: int, level: int) -> str:
@@ -482,16 +486,7 @@ def mkdocs_quiz_page(u: Unit) -> str:
 def write_mkdocs_quiz(root: Path, units: list[Unit], setup: Setup) -> None:
     """The plain site (same module pages, quiz index, nav and config) with the quiz pages in
     mkdocs-quiz syntax and the plugin added to the real plugins, with its default settings."""
-    common_docs(root, units)
-    for u in units:
-        write(root / "docs" / "modules" / f"{u.module_id}.md", plain_module(u))
-        write(root / "docs" / "quizzes" / f"{u.module_id}.md", mkdocs_quiz_page(u))
-    write(root / "docs" / "quizzes" / "index.md", plain_quiz_index(units))
-    nav = nav_for([{u.module_title: f"modules/{u.module_id}.md"} for u in units],
-                  [{u.quiz["title"]: f"quizzes/{u.module_id}.md"} for u in units])
-    config = site_config(setup, ours=False, nav=nav)
-    config["plugins"] = list(config.get("plugins") or []) + [QUIZ_PLUGIN]
-    write(root / "mkdocs.yml", yaml.safe_dump(config, sort_keys=False))
+    write_plain(root, units, setup, mkdocs_quiz_page, (QUIZ_PLUGIN,))
 
 
 # --------------------------------------------------------------------------------------------
