@@ -18,11 +18,10 @@ from xml.etree import ElementTree
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markupsafe import Markup
+from mkdocs.exceptions import PluginError
 
-from .problems import ContentError, Problem
 from .quizzes import Quiz
 from .render import render
-from .yaml_source import field_name
 
 # Made anew in each build process, so no author can write a marker line into a quiz by chance or on purpose.
 MARKER = f"::ca-piece-{secrets.token_hex(6)} "
@@ -64,13 +63,13 @@ def _form_span(html: str) -> tuple[int, int] | None:
 def assemble(html: str, form: QuizForm) -> str:
     span = _form_span(html)
     if span is None:
-        raise ContentError([_problem(form, None, "the quiz form's markers are missing from the converted page")])
+        raise _bug(form, "the quiz form's markers are missing from the converted page")
     parts = _PIECE.split(html[span[0] + len(_START):span[1] - len(_END)])
     pieces = {key: text.strip() for key, text in zip(parts[1::2], parts[2::2])}
 
     def piece(key: str, inline: bool = False, continues: bool = False) -> Markup:
         if key not in pieces:
-            raise ContentError([_problem(form, key, "this field was lost when the page's Markdown was converted")])
+            raise _bug(form, f"the field '{key}' was lost when the page's Markdown was converted")
         text = pieces[key]
         if inline and (whole := _ONE_PARAGRAPH.fullmatch(text)):
             text = whole.group(1)  # an option's text sits inside its <label>
@@ -82,16 +81,7 @@ def assemble(html: str, form: QuizForm) -> str:
     return html[:span[0]] + markup + html[span[1]:]
 
 
-def _problem(form: QuizForm, key: str | None, what: str) -> Problem:
-    quiz = form.quiz
-    question_id = key.split(":")[0] if key else None
-    question = next((q for q in _all_questions(quiz) if q.id == question_id), None)
-    path = question.path if question else ()
-    return Problem(quiz.source, quiz.doc.line_of(path), field_name(path), what,
-                   "look for an unclosed construct in the Markdown of the field before it, or report a bug")
-
-
-def _all_questions(quiz: Quiz):
-    for question in quiz.questions:
-        yield question
-        yield from question.questions
+def _bug(form: QuizForm, what: str) -> PluginError:
+    """Markers are made per build and no quiz text can hold one, so this is never the author's doing."""
+    return PluginError(f"{form.quiz.source}: {what} — a fault in Common Agenda's quiz pages, not in the file; "
+                       "please report it with this quiz file attached")
