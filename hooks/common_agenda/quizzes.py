@@ -33,6 +33,7 @@ class Question:
     explanation: str = ""
     covers: tuple[str, ...] = ()
     questions: tuple["Question", ...] = ()
+    section: str = ""
     path: tuple = field(default=(), compare=False)
 
     @property
@@ -101,6 +102,7 @@ def _question(data: dict, path: tuple) -> Question:
         explanation=data.get("explanation", "").strip(),
         covers=tuple(data.get("covers", [])),
         questions=tuple(_question(q, path + ("questions", i)) for i, q in enumerate(data.get("questions", []))),
+        section=data.get("section", ""),
         path=path,
     )
 
