@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test browser handouts offline bench audit clean
+.PHONY: serve build test lint browser handouts offline bench audit clean
 
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -16,6 +16,11 @@ build: $(VENV)/.site
 
 test: $(VENV)/.test browser
 	$(BIN)/python -m pytest
+
+# Item-writing figures per quiz (key lengths and positions, what guessing readers would score) and any
+# breach of the rules the build enforces; exit 1 on a breach. See README: Quiz items that measure understanding.
+lint: $(VENV)/.site
+	PYTHONPATH=hooks $(BIN)/python -m common_agenda lint .
 
 # A zip to unpack and open from index.html with no network: dist/common-agenda-offline.zip.
 offline: $(VENV)/.site

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .evaluation import SOURCE as EVALUATION_SOURCE, Evaluation, load_evaluation
+from . import item_lint
 from .glossary import Term, load_glossary
 from .local_settings import DEFAULTS, Local, load_local
 from .modules import Module, load_module
@@ -83,7 +84,8 @@ def module_files(layout: Layout) -> list[Path]:
     return sorted(p for p in layout.modules_dir.glob("*.md") if p.name.lower() != "readme.md")
 
 
-def load_content(root: Path) -> Content:
+def load_content(root: Path, lint_items: bool = False) -> Content:
+    """`lint_items=False` skips the item-writing rules, for `make lint`, which reports them itself."""
     layout = Layout(root)
     problems: list[Problem] = []
 
@@ -140,6 +142,8 @@ def load_content(root: Path) -> Content:
         problems += [Problem(local.source, local_doc.line_of(("module_notes", key)), f"module_notes.{key}",
                              f"no module has the id '{key}'", "use a module id: " + ", ".join(sorted(ids)))
                      for key in local.module_notes if key not in ids and key not in unreadable]
+    if lint_items and not problems:
+        problems += item_lint.lint(quizzes, training["check"], training["check_questions"]).problems
     stop_if_any(problems)
 
     by_id = {m.id: m for m in modules}

@@ -1,0 +1,375 @@
+"""Item-writing rules as code: a quiz that a reader can pass by pattern measures nothing.
+
+The rules follow the item-writing research (Haladyna, Downing & Rodriguez 2002, "A review of
+multiple-choice item-writing guidelines"; the NBME item-writing guide) and
+`shared/item-writing.md`. Hand-written items drift in known ways — the key is the longest and
+most qualified option, keys bunch in one position, true/false items lean to one answer — and
+test-wise readers learn those habits. So besides rules on each item, the linter plays simple
+guessing readers against every quiz and requires each of them to score well below its pass mark.
+
+Thresholds, and why:
+- A key more than 1.2x the longest distractor stands out on sight (the guideline is "similar
+  length"; 20 % is about one extra clause in a one-line option).
+- With k options the key is longest by chance about 1/k of the time (25-33 %); a quiz may have
+  it longest (or shortest) in at most 40 % of its single items, the site in at most 35 %.
+- Key positions: no position may hold more than half a quiz's keys, or 40 % of the site's.
+- True/false: 40-60 % keyed true over the site, and both answers keyed within a quiz.
+- Every guessing reader, and the best mix of them, must score at least 20 points below the pass
+  mark: a reader who knows nothing then needs several real answers on top of any pattern.
+Shares are only judged where there are enough items for them to mean something (below
+`MIN_QUIZ_ITEMS` scored items in a quiz, or `MIN_SITE_ITEMS` on the site, one item moves a share
+by more than 15 points); the rules on each item apply always.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Sequence
+
+from .problems import Problem
+from .quizzes import Option, Question
+from .yaml_source import YamlDoc, field_name
+
+KEY_LENGTH_RATIO = 1.2
+MULTIPLE_LENGTH_RATIO = 1.3
+QUIZ_EXTREME_SHARE = 0.40
+SITE_LONGEST_SHARE = 0.35
+QUIZ_POSITION_SHARE = 0.50
+SITE_POSITION_SHARE = 0.40
+TRUE_SHARE = (0.40, 0.60)
+MARGIN = 20
+MIN_QUIZ_ITEMS = 6
+MIN_QUIZ_SINGLE = 4
+MIN_SITE_ITEMS = 20
+CHECK_PASS_MARK = 70
+LETTERS = "ABCDEFGH"
+
+_CATCH_ALL = re.compile(r"\b(all|none|both|neither) of (the above|these|them|those)\b|\bboth [a-h] and [a-h]\b",
+                        re.IGNORECASE)
+_ABSOLUTE = re.compile(r"\b(always|never|only|all|none|must|every|any|nothing|no one|everyone)\b", re.IGNORECASE)
+_WORD = re.compile(r"[a-z][a-z'-]{3,}")
+_STOP = frozenset("""that this with what which when where while from have they their them then than there
+    these those into your about would could should will shall does done each other some such only very
+    also just more most much many been being were what's it's""".split())
+_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]|<[^>]+>")
+
+
+def length(text: str) -> int:
+    """What a reader sees of an option: Markdown marks, tags and link targets do not count."""
+    return len(" ".join(_MARKUP.sub(lambda m: m.group(1) or "", text).split()))
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
+
+
+def _is_true(option: Option) -> bool:
+    return option.id.lower() == "true" or option.text.strip().lower() == "true"
+
+
+# ---- Guessing readers: each picks a set of option ids for an item without knowing the subject ----
+
+Reader = Callable[[Question], frozenset]
+
+
+def _by_length(q: Question, longest: bool) -> frozenset:
+    options = q.options
+    if q.type == "multiple":
+        middle = statistics.median(length(o.text) for o in options)
+        return frozenset(o.id for o in options if (length(o.text) > middle if longest else length(o.text) < middle))
+    pick = (max if longest else min)(options, key=lambda o: length(o.text))
+    return frozenset({pick.id})
+
+
+def longest(q: Question) -> frozenset:
+    return _by_length(q, True)
+
+
+def shortest(q: Question) -> frozenset:
+    return _by_length(q, False)
+
+
+def _always(answer: bool) -> Reader:
+    def reader(q: Question) -> frozenset:
+        if q.type == "true_false":
+            return frozenset(o.id for o in q.options if _is_true(o) == answer)
+        return longest(q)
+    return reader
+
+
+def _position(index: int) -> Reader:
+    def reader(q: Question) -> frozenset:
+        if q.type == "true_false":
+            return frozenset({q.options[index % 2].id})
+        return frozenset({q.options[min(index, len(q.options) - 1)].id})
+    return reader
+
+
+def stem_overlap(q: Question) -> frozenset:
+    if q.type == "true_false":
+        return longest(q)
+    stem = _words(q.prompt)
+    overlap = [len(stem & _words(o.text)) for o in q.options]
+    if q.type == "multiple":
+        middle = statistics.median(overlap)
+        return frozenset(o.id for o, n in zip(q.options, overlap) if n > middle)
+    return frozenset({q.options[overlap.index(max(overlap))].id})
+
+
+def no_absolutes(q: Question) -> frozenset:
+    """Absolute words mark a distractor, says test-taking folklore; for true/false, a false claim."""
+    if q.type == "true_false":
+        return frozenset(o.id for o in q.options if _is_true(o) != bool(_ABSOLUTE.search(q.prompt)))
+    plain = [o for o in q.options if not _ABSOLUTE.search(o.text)] or list(q.options)
+    if q.type == "multiple":
+        return frozenset(o.id for o in plain)
+    return frozenset({max(plain, key=lambda o: length(o.text)).id})
+
+
+READERS: dict[str, Reader] = {
+    "longest": longest,
+    "shortest": shortest,
+    "always true": _always(True),
+    "always false": _always(False),
+    **{f"always {LETTERS[i]}": _position(i) for i in range(4)},
+    "stem words": stem_overlap,
+    "no absolutes": no_absolutes,
+}
+BEST_MIX = "best mix"
+
+
+def right(q: Question, chosen: frozenset) -> bool:
+    return chosen == frozenset(q.correct_ids)
+
+
+# ---- Figures for one set of items ----
+
+@dataclass
+class Figures:
+    """What an author needs to see before adding to a quiz (one row of `make lint`)."""
+
+    name: str
+    source: str
+    pass_mark: int
+    items: int = 0
+    singles: int = 0
+    key_longest: int = 0
+    key_shortest: int = 0
+    ratios: list[float] = field(default_factory=list)
+    positions: dict[str, int] = field(default_factory=dict)
+    true_keys: int = 0
+    false_keys: int = 0
+    scores: dict[str, int] = field(default_factory=dict)
+
+    def percent(self, name: str) -> int:
+        return round(100 * self.scores.get(name, 0) / self.items) if self.items else 0
+
+    @property
+    def limit(self) -> int:
+        return self.pass_mark - MARGIN
+
+    @property
+    def worst(self) -> tuple[str, int]:
+        name = max(self.scores, key=lambda n: (self.scores[n], n == BEST_MIX), default=BEST_MIX)
+        return name, self.percent(name)
+
+
+def figures(name: str, source: str, pass_mark: int, questions: Sequence[Question]) -> Figures:
+    f = Figures(name, source, pass_mark, items=len(questions))
+    by_type: dict[str, dict[str, int]] = {}
+    for q in questions:
+        keys = [i for i, o in enumerate(q.options) if o.correct]
+        if q.type == "single":
+            f.singles += 1
+            key = q.options[keys[0]]
+            others = [length(o.text) for o in q.options if not o.correct]
+            if others:
+                f.key_longest += length(key.text) > max(others)
+                f.key_shortest += length(key.text) < min(others)
+                f.ratios.append(length(key.text) / max(max(others), 1))
+            letter = LETTERS[keys[0]]
+            f.positions[letter] = f.positions.get(letter, 0) + 1
+        elif q.type == "true_false":
+            if _is_true(q.options[keys[0]]):
+                f.true_keys += 1
+            else:
+                f.false_keys += 1
+        wins = by_type.setdefault(q.type, {})
+        for reader_name, reader in READERS.items():
+            hit = right(q, reader(q))
+            f.scores[reader_name] = f.scores.get(reader_name, 0) + hit
+            wins[reader_name] = wins.get(reader_name, 0) + hit
+    f.scores[BEST_MIX] = sum(max(wins.values()) for wins in by_type.values())
+    return f
+
+
+# ---- Rules ----
+
+def item_problems(q: Question, source: str, doc: YamlDoc) -> list[Problem]:
+    """Rules on one item, whatever the size of its quiz."""
+    problems: list[Problem] = []
+
+    def add(path: tuple, what: str, fix: str) -> None:
+        problems.append(Problem(source, doc.line_of(path), field_name(path), what, fix))
+
+    where = q.path + ("options",)
+    for index, option in enumerate(q.options):
+        found = _CATCH_ALL.search(option.text)
+        if found:
+            add(where + (index, "text"), f"'{found.group(0)}' is a catch-all option",
+                "write a real alternative: a reader can answer a catch-all by spotting two right or wrong options")
+    texts = [" ".join(o.text.lower().split()) for o in q.options]
+    for index, text in enumerate(texts):
+        if text in texts[:index]:
+            add(where + (index, "text"), f"repeats options[{texts.index(text)}]", "give each option its own text")
+    right_lengths = [length(o.text) for o in q.options if o.correct]
+    wrong_lengths = [length(o.text) for o in q.options if not o.correct]
+    if q.type == "single":
+        if len(q.options) < 3:
+            add(where, f"a 'single' question has {len(q.options)} options, needs at least 3",
+                "add a plausible wrong option (a real mistake someone makes), or make it a true_false question")
+        elif wrong_lengths and right_lengths[0] > KEY_LENGTH_RATIO * max(wrong_lengths):
+            add(where, f"the right option is {right_lengths[0] / max(wrong_lengths):.1f}x as long as the longest "
+                       f"wrong one ({right_lengths[0]} vs {max(wrong_lengths)} characters), at most "
+                       f"{KEY_LENGTH_RATIO}x is allowed",
+                "trim the right option or enrich the wrong ones so no option stands out by length")
+    if q.type == "multiple":
+        if not wrong_lengths:
+            add(where, "every option is right, so ticking everything scores",
+                "add at least one plausible wrong option")
+        elif statistics.mean(right_lengths) > MULTIPLE_LENGTH_RATIO * statistics.mean(wrong_lengths):
+            ratio = statistics.mean(right_lengths) / statistics.mean(wrong_lengths)
+            add(where, f"right options are on average {ratio:.1f}x as long as wrong ones, at most "
+                       f"{MULTIPLE_LENGTH_RATIO}x is allowed",
+                "trim the right options or enrich the wrong ones so length does not give them away")
+    return problems
+
+
+def set_problems(f: Figures, doc: YamlDoc, anchor: tuple = ("questions",)) -> list[Problem]:
+    """Rules on one quiz (or the check) as a whole: only when it is big enough for shares to mean something."""
+    if f.items < MIN_QUIZ_ITEMS:
+        return []
+    problems: list[Problem] = []
+    line, where = doc.line_of(anchor), field_name(anchor)
+
+    def add(what: str, fix: str) -> None:
+        problems.append(Problem(f.source, line, where, what, fix))
+
+    if f.singles >= MIN_QUIZ_SINGLE:
+        for count, word, fix in ((f.key_longest, "longest", "trim some right options or lengthen the wrong ones"),
+                                 (f.key_shortest, "shortest", "make some right options fuller or the wrong ones terser")):
+            if count > QUIZ_EXTREME_SHARE * f.singles:
+                add(f"the right option is the {word} in {count} of {f.singles} single-answer questions, at most "
+                    f"{int(QUIZ_EXTREME_SHARE * 100)}% is allowed", fix)
+        letter, count = max(f.positions.items(), key=lambda kv: kv[1])
+        if count > QUIZ_POSITION_SHARE * f.singles:
+            add(f"{count} of {f.singles} single-answer keys are option {letter}, at most half may share a position",
+                "move some right options to other positions (as written; shuffling does not change the answer key)")
+    if f.true_keys + f.false_keys >= 2 and not (f.true_keys and f.false_keys):
+        keyed = "true" if f.true_keys else "false"
+        add(f"all {f.true_keys + f.false_keys} true/false questions are keyed {keyed}",
+            f"rewrite at least one so its answer is {'false' if keyed == 'true' else 'true'}")
+    for name in list(READERS) + [BEST_MIX]:
+        if f.percent(name) > f.limit:
+            add(f"a reader guessing by '{name}' scores {f.percent(name)}% ({f.scores[name]} of {f.items}); "
+                f"guessing must stay at most {f.limit}% ({MARGIN} points under the {f.pass_mark}% pass mark)",
+                "run `make lint` to see which questions that pattern answers, and vary length, position or key there")
+    return problems
+
+
+def site_problems(all_figures: Iterable[Figures], anchor_line: Callable[[Figures], int]) -> list[Problem]:
+    """Habits across the whole site, which a reader learns after a few quizzes."""
+    rows = list(all_figures)
+    singles = sum(f.singles for f in rows)
+    problems: list[Problem] = []
+    if singles >= MIN_SITE_ITEMS:
+        most = max(rows, key=lambda f: f.key_longest)
+        share = sum(f.key_longest for f in rows) / singles
+        if share > SITE_LONGEST_SHARE:
+            problems.append(Problem(most.source, anchor_line(most), "questions",
+                                    f"across the site the right option is the longest in {share:.0%} of single-answer "
+                                    f"questions, at most {SITE_LONGEST_SHARE:.0%} is allowed (this file has the most)",
+                                    "trim right options or enrich wrong ones here first"))
+        totals: dict[str, int] = {}
+        for f in rows:
+            for letter, count in f.positions.items():
+                totals[letter] = totals.get(letter, 0) + count
+        letter, count = max(totals.items(), key=lambda kv: kv[1])
+        if count > SITE_POSITION_SHARE * singles:
+            most = max(rows, key=lambda f: f.positions.get(letter, 0))
+            problems.append(Problem(most.source, anchor_line(most), "questions",
+                                    f"across the site {count} of {singles} single-answer keys are option {letter}, at most "
+                                    f"{SITE_POSITION_SHARE:.0%} may share a position (this file has the most)",
+                                    "move some right options here to other positions"))
+    tf = sum(f.true_keys + f.false_keys for f in rows)
+    if tf >= MIN_SITE_ITEMS // 2:
+        share = sum(f.true_keys for f in rows) / tf
+        if not TRUE_SHARE[0] <= share <= TRUE_SHARE[1]:
+            keyed = "false" if share < TRUE_SHARE[0] else "true"
+            most = max(rows, key=lambda f: f.false_keys if keyed == "false" else f.true_keys)
+            problems.append(Problem(most.source, anchor_line(most), "questions",
+                                    f"across the site {share:.0%} of true/false questions are keyed true, "
+                                    f"{TRUE_SHARE[0]:.0%} to {TRUE_SHARE[1]:.0%} is needed (this file has the most keyed {keyed})",
+                                    f"rewrite some true/false questions here so their answer is {'true' if keyed == 'false' else 'false'}"))
+    return problems
+
+
+@dataclass(frozen=True)
+class Report:
+    rows: tuple[Figures, ...]
+    problems: tuple[Problem, ...]
+
+
+def lint(quizzes: Sequence, check=None, check_questions: Sequence[Question] = ()) -> Report:
+    """Every quiz, and the training check held to the bar of a 70 % pass mark (it is not graded)."""
+    rows: list[Figures] = []
+    problems: list[Problem] = []
+    docs = {}
+    for quiz in quizzes:
+        scored = list(quiz.scored())
+        for q in scored:
+            problems += item_problems(q, quiz.source, quiz.doc)
+        f = figures(quiz.id, quiz.source, quiz.pass_mark, scored)
+        problems += set_problems(f, quiz.doc)
+        rows.append(f)
+        docs[quiz.source] = quiz.doc
+    if check is not None and check_questions:
+        for q in check_questions:
+            problems += item_problems(q, check.source, check.doc)
+        f = figures("training check", check.source, CHECK_PASS_MARK, list(check_questions))
+        problems += set_problems(f, check.doc, ("questions",) if "questions" in check.doc.data else ("items",))
+        rows.append(f)
+        docs[check.source] = check.doc
+    problems += site_problems(rows, lambda f: docs[f.source].line_of(("questions",)))
+    return Report(tuple(rows), tuple(problems))
+
+
+def table(report: Report) -> str:
+    """The figures per quiz as plain text, widest readers first, for `make lint`."""
+    names = list(READERS) + [BEST_MIX]
+    lines = []
+    for f in report.rows:
+        ratio = f"{statistics.mean(f.ratios):.2f} (max {max(f.ratios):.2f})" if f.ratios else "-"
+        positions = " ".join(f"{letter}{f.positions.get(letter, 0)}" for letter in LETTERS[:4]) if f.singles else "-"
+        tf = f"{f.true_keys} true, {f.false_keys} false" if f.true_keys + f.false_keys else "-"
+        lines.append(f"{f.name}  ({f.source})")
+        lines.append(f"  {f.items} scored questions, {f.singles} single-answer · pass mark {f.pass_mark}% · "
+                     f"guessing limit {f.limit}%")
+        lines.append(f"  key is longest option: {f.key_longest} of {f.singles} · shortest: {f.key_shortest} · "
+                     f"key length / longest wrong: {ratio}")
+        lines.append(f"  key positions: {positions} · true/false keys: {tf}")
+        scores = "  ".join(f"{name} {f.percent(name)}%" + ("!" if f.percent(name) > f.limit else "") for name in names)
+        lines.append(f"  guessing readers: {scores}")
+        lines.append("")
+    singles = sum(f.singles for f in report.rows)
+    if singles:
+        totals = {letter: sum(f.positions.get(letter, 0) for f in report.rows) for letter in LETTERS[:4]}
+        tf = sum(f.true_keys + f.false_keys for f in report.rows)
+        lines.append(f"site: {sum(f.items for f in report.rows)} scored questions · key longest in "
+                     f"{sum(f.key_longest for f in report.rows)} of {singles} single-answer ("
+                     f"{sum(f.key_longest for f in report.rows) / singles:.0%}) · positions "
+                     + " ".join(f"{k}{v}" for k, v in totals.items())
+                     + (f" · true/false keyed true {sum(f.true_keys for f in report.rows)} of {tf}" if tf else ""))
+    return "\n".join(lines)
