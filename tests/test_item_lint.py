@@ -1,0 +1,196 @@
+"""Each item-writing rule, broken alone on a tiny quiz, with the exact message an author reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from common_agenda import item_lint
+from common_agenda.quizzes import load_quiz
+from sitekit import REPO
+
+SCHEMA = REPO / "schemas" / "quiz.schema.json"
+
+# Six items that pass every rule: four single-answer keys at A, B, C and D, neither longest nor
+# shortest, and two true/false items, one keyed true and one keyed false.
+SINGLES = [
+    ("s1", 0, ["Ask what stage the case is at.", "Email the supervisor about it.", "Wait for the detective."]),
+    ("s2", 1, ["Share the whole file.", "Ask which facts police need.", "Refuse to speak to the police."]),
+    ("s3", 2, ["Promise a visa will come.", "Say a certification is certain.", "Explain USCIS decides.", "Wait."]),
+    ("s4", 3, ["Phone the director.", "Drive the youth to the station.", "Leave a voicemail.", "Call the on-call line."]),
+]
+TRUE_FALSE = [("t1", True), ("t2", False)]
+
+
+def item(qid: str, kind: str, options: list[tuple[str, str, bool]], prompt: str = "A fictional case. What next?") -> dict:
+    return {"id": qid, "type": kind, "prompt": prompt, "covers": ["A1"], "explanation": "The point.",
+            "options": [{"id": oid, "text": text, "correct": ok, "feedback": "Why."} for oid, text, ok in options]}
+
+
+def single(qid: str, key: int, texts: list[str]) -> dict:
+    return item(qid, "single", [("abcdefgh"[i], t, i == key) for i, t in enumerate(texts)])
+
+
+def true_false(qid: str, answer: bool) -> dict:
+    return item(qid, "true_false", [("true", "True", answer), ("false", "False", not answer)])
+
+
+def base_items() -> list[dict]:
+    return [single(*s) for s in SINGLES] + [true_false(*t) for t in TRUE_FALSE]
+
+
+def load(tmp_path: Path, questions: list[dict], quiz_id: str = "roles", pass_mark: int = 70):
+    data = {"id": quiz_id, "title": "Check", "module": "roles", "pass_mark": pass_mark, "questions": questions}
+    path = tmp_path / f"{quiz_id}.yml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, width=1000), encoding="utf-8")
+    quiz, problems = load_quiz(path, f"quizzes/{quiz_id}.yml", SCHEMA)
+    assert problems == []
+    return quiz
+
+
+def messages(*quizzes) -> list[str]:
+    return sorted(str(p) for p in item_lint.lint(quizzes).problems)
+
+
+def test_the_base_quiz_passes_every_rule(tmp_path):
+    quiz = load(tmp_path, base_items())
+    assert messages(quiz) == []
+    row = item_lint.lint([quiz]).rows[0]
+    assert row.positions == {"A": 1, "B": 1, "C": 1, "D": 1}
+    assert (row.true_keys, row.false_keys) == (1, 1)
+    assert all(row.percent(name) <= 50 for name in row.scores)
+
+
+def replace(index: int, new: dict) -> list[dict]:
+    items = base_items()
+    items[index] = new
+    return items
+
+
+ITEM_RULES = {
+    "two-option-single": (
+        replace(0, single("s1", 0, ["Ask what stage the case is at.", "Email the supervisor about delay."])),
+        "quizzes/roles.yml:12: questions[0].options: a 'single' question has 2 options, needs at least 3 — add a "
+        "plausible wrong option (a real mistake someone makes), or make it a true_false question"),
+    "key-stands-out": (
+        replace(0, single("s1", 0, ["Ask the detective what stage the case is at and when to check back.",
+                                    "Email the supervisor about delay.", "Wait for the detective to call."])),
+        "quizzes/roles.yml:12: questions[0].options: the right option is 2.0x as long as the longest wrong one "
+        "(67 vs 33 characters), at most 1.2x is allowed — trim the right option or enrich the wrong ones so no "
+        "option stands out by length"),
+    "catch-all": (
+        replace(0, single("s1", 0, ["Ask what stage the case is at.", "Email the supervisor about delay.",
+                                    "None of the above."])),
+        "quizzes/roles.yml:22: questions[0].options[2].text: 'None of the above' is a catch-all option — write a "
+        "real alternative: a reader can answer a catch-all by spotting two right or wrong options"),
+    "repeated-option": (
+        replace(0, single("s1", 0, ["Ask what stage the case is at.", "Email the supervisor about delay.",
+                                    "Email the  supervisor about delay."])),
+        "quizzes/roles.yml:22: questions[0].options[2].text: repeats options[1] — give each option its own text"),
+    "multiple-all-right": (
+        replace(4, item("t1", "multiple", [("a", "Response times.", True), ("b", "Sharing limits.", True),
+                                           ("c", "Reporting duties.", True)])),
+        "quizzes/roles.yml:96: questions[4].options: every option is right, so ticking everything scores — add at "
+        "least one plausible wrong option"),
+    "multiple-right-ones-longer": (
+        replace(4, item("t1", "multiple", [("a", "How long each side takes to answer at night.", True),
+                                           ("b", "What each side may share during a case.", True),
+                                           ("c", "A client's story.", False), ("d", "Suspects' names.", False)])),
+        "quizzes/roles.yml:96: questions[4].options: right options are on average 2.5x as long as wrong ones, at "
+        "most 1.3x is allowed — trim the right options or enrich the wrong ones so length does not give them away"),
+}
+
+
+@pytest.mark.parametrize("name", ITEM_RULES)
+def test_each_item_rule_has_its_exact_message(tmp_path, name):
+    questions, expected = ITEM_RULES[name]
+    assert expected in messages(load(tmp_path, questions))
+
+
+def test_item_rules_reach_inside_a_scenario(tmp_path):
+    case = {"id": "case", "type": "scenario", "prompt": "A fictional case.", "questions": [
+        single("c1", 0, ["Ask what stage the case is at.", "Email the supervisor about delay."]),
+        true_false("c2", True)]}
+    found = messages(load(tmp_path, base_items() + [case]))
+    assert ("quizzes/roles.yml:130: questions[6].questions[0].options: a 'single' question has 2 options, needs at "
+            "least 3 — add a plausible wrong option (a real mistake someone makes), or make it a true_false question"
+            ) in found
+
+
+def test_longest_key_too_often(tmp_path):
+    items = base_items()
+    for index, (qid, key, texts) in enumerate(SINGLES[:2]):
+        texts = list(texts)
+        texts[key] = texts[key] + " now"
+        items[index] = single(qid, key, texts)
+    found = messages(load(tmp_path, items))
+    assert ("quizzes/roles.yml:5: questions: the right option is the longest in 2 of 4 single-answer questions, "
+            "at most 40% is allowed — trim some right options or lengthen the wrong ones") in found
+
+
+def test_keys_bunched_in_one_position(tmp_path):
+    items = base_items()
+    items[2] = single("s3", 1, ["Say certification is certain.", "Explain USCIS decides it.", "Promise the visa will come.",
+                                "Tell her to wait quietly."])
+    items[3] = single("s4", 1, ["Phone the shelter's director.", "Call the on-call number.", "Leave a voicemail and go.",
+                                "Drive the youth to the station."])
+    found = messages(load(tmp_path, items))
+    assert ("quizzes/roles.yml:5: questions: 3 of 4 single-answer keys are option B, at most half may share a "
+            "position — move some right options to other positions (as written; shuffling does not change the "
+            "answer key)") in found
+
+
+def test_true_false_all_keyed_one_way(tmp_path):
+    found = messages(load(tmp_path, base_items()[:4] + [true_false("t1", False), true_false("t2", False)]))
+    assert ("quizzes/roles.yml:5: questions: all 2 true/false questions are keyed false — rewrite at least one so "
+            "its answer is true") in found
+
+
+def test_a_guessing_reader_over_the_limit(tmp_path):
+    # Four more true/false items keyed false: 'always false' now answers 6 of 10 (5 of them and s1, by length)
+    items = base_items() + [true_false(f"f{i}", False) for i in range(4)]
+    found = messages(load(tmp_path, items, pass_mark=60))
+    assert ("quizzes/roles.yml:5: questions: a reader guessing by 'always false' scores 60% (6 of 10); guessing "
+            "must stay at most 40% (20 points under the 60% pass mark) — run `make lint` to see which questions "
+            "that pattern answers, and vary length, position or key there") in found
+
+
+def test_the_best_mix_picks_the_best_reader_for_each_type(tmp_path):
+    quiz = load(tmp_path, base_items())
+    row = item_lint.lint([quiz]).rows[0]
+    singles = max(sum(item_lint.right(q, reader(q)) for q in quiz.scored() if q.type == "single")
+                  for reader in item_lint.READERS.values())
+    assert row.scores[item_lint.BEST_MIX] == singles + 1  # one of the two true/false items, whichever way
+
+
+def test_a_small_quiz_is_judged_only_item_by_item(tmp_path):
+    items = [true_false("t1", False), true_false("t2", False),
+             single("s1", 0, ["Ask what stage the case is at.", "Email the supervisor about it.", "Wait for a call."])]
+    assert messages(load(tmp_path, items)) == []
+
+
+def test_site_wide_habits_are_caught_across_quizzes(tmp_path):
+    """Five quizzes, each fine alone, whose keys are all option A or B and whose true/false items lean false."""
+    quizzes = []
+    for n in range(5):
+        items = base_items()
+        items[2] = single("s3", 0, ["Explain USCIS decides it.", "Say certification is certain.",
+                                    "Promise the visa will come.", "Tell her to wait quietly."])
+        items[3] = single("s4", 1, ["Phone the shelter's director.", "Call the on-call number.",
+                                    "Leave a voicemail and go.", "Drive the youth to the station."])
+        items[4] = true_false("t1", n == 0)
+        quizzes.append(load(tmp_path, items, quiz_id=f"quiz-{n}"))
+    found = messages(*quizzes)
+    assert ("quizzes/quiz-0.yml:5: questions: across the site 10 of 20 single-answer keys are option A, at most "
+            "40% may share a position (this file has the most) — move some right options here to other positions"
+            ) in found
+    assert ("quizzes/quiz-1.yml:5: questions: across the site 10% of true/false questions are keyed true, 40% to "
+            "60% is needed (this file has the most keyed false) — rewrite some true/false questions here so their "
+            "answer is true") in found
+
+
+def test_option_length_ignores_markup():
+    assert item_lint.length("Ask *what* [stage](../x.md) it is at <em>now</em>.") == len("Ask what stage it is at now.")
+
