@@ -139,6 +139,7 @@ questions:
         text: Escalate to a supervisor at once.
         correct: false
         feedback: Too soon. Talk first.
+      - {id: c, text: Wait until the case closes to talk., correct: false, feedback: Too late. Talk now.}
     explanation: Different means, one goal.
   - id: q-multiple
     type: multiple
@@ -190,6 +191,7 @@ questions:
             text: The names of every suspect.
             correct: false
             feedback: Not needed to plan.
+          - {id: c, text: The full names of every young person., correct: false, feedback: Not needed yet.}
         explanation: Ask only for what you need.
       - id: q-case-2
         type: true_false

@@ -44,7 +44,7 @@ RULES = {
     "wrong-type": ({"pass_mark: 70": "pass_mark: seventy"},
                    "quizzes/roles.yml:5: pass_mark: must be a whole number, got text ('seventy') — write a whole number: the percentage needed to pass, from 1 to 100, e.g. 70"),
     "bad-type": ({"type: multiple": "type: several"},
-                 "quizzes/roles.yml:23: questions[1].type: text ('several') is not allowed — use one of: single, multiple, true_false, scenario"),
+                 "quizzes/roles.yml:24: questions[1].type: text ('several') is not allowed — use one of: single, multiple, true_false, scenario"),
     "option-without-feedback": ({"        feedback: Too soon. Talk first.\n": ""},
                                 "quizzes/roles.yml:17: questions[0].options[1].feedback: is missing — add 'feedback:' (why this choice is right or wrong (Markdown))"),
     "question-without-explanation": ({"    explanation: Different means, one goal.\n": ""},
@@ -55,35 +55,35 @@ RULES = {
                             "quizzes/roles.yml:12: questions[0].options: exactly one option must be correct for a 'single' question, found 0 — mark one option correct: true"),
     "multiple-none-correct": ({"        text: What each side can and cannot do.\n        correct: true": "        text: What each side can and cannot do.\n        correct: false",
                                "        text: Confidentiality rules.\n        correct: true": "        text: Confidentiality rules.\n        correct: false"},
-                              "quizzes/roles.yml:26: questions[1].options: at least one option must be correct for a 'multiple' question, found 0 — mark each right option correct: true"),
+                              "quizzes/roles.yml:27: questions[1].options: at least one option must be correct for a 'multiple' question, found 0 — mark each right option correct: true"),
     "true-false-three-options": ({"        feedback: Right. Neither does the other's job.": "        feedback: Right. Neither does the other's job.\n      - id: maybe\n        text: Maybe\n        correct: false\n        feedback: No."},
-                                 "quizzes/roles.yml:44: questions[2].options: has 3 items, allows at most 2 — give exactly two options: one for true and one for false"),
+                                 "quizzes/roles.yml:45: questions[2].options: has 3 items, allows at most 2 — give exactly two options: one for true and one for false"),
     "scenario-with-options": ({"      *Fictional case.* A detective calls a shelter late at night.\n": "      *Fictional case.* A detective calls a shelter late at night.\n    options: []\n"},
-                              "quizzes/roles.yml:58: questions[3].options: is not used by a 'scenario' question — a scenario has no options of its own: put them in its sub-questions under 'questions:'"),
+                              "quizzes/roles.yml:59: questions[3].options: is not used by a 'scenario' question — a scenario has no options of its own: put them in its sub-questions under 'questions:'"),
     "nested-scenario": ({"        type: true_false\n        prompt: The shelter": "        type: scenario\n        prompt: The shelter"},
-                        "quizzes/roles.yml:74: questions[3].questions[1].type: text ('scenario') is not allowed — use one of: single, multiple, true_false"),
+                        "quizzes/roles.yml:76: questions[3].questions[1].type: text ('scenario') is not allowed — use one of: single, multiple, true_false"),
     "duplicate-question-id": ({"  - id: q-tf": "  - id: q-single"},
-                              "quizzes/roles.yml:40: questions[2].id: 'q-single' is already used by questions[0] — give each question its own id"),
+                              "quizzes/roles.yml:41: questions[2].id: 'q-single' is already used by questions[0] — give each question its own id"),
     "duplicate-option-id": ({"      - id: b\n        text: Confidentiality rules.": "      - id: a\n        text: Confidentiality rules."},
-                            "quizzes/roles.yml:31: questions[1].options[1].id: 'a' is already used by options[0] — give each option of a question its own id"),
+                            "quizzes/roles.yml:32: questions[1].options[1].id: 'a' is already used by options[0] — give each option of a question its own id"),
     "unquoted-true-id": ({'      - id: "true"\n        text: "True"\n        correct: false\n        feedback: No. Each role is needed.': '      - id: true\n        text: "True"\n        correct: false\n        feedback: No. Each role is needed.'},
-                         "quizzes/roles.yml:45: questions[2].options[0].id: must be text, got true/false (true) — write text: a short name of letters, digits, hyphens or underscores, e.g. q1 (quote words like 'true')"),
+                         "quizzes/roles.yml:46: questions[2].options[0].id: must be text, got true/false (true) — write text: a short name of letters, digits, hyphens or underscores, e.g. q1 (quote words like 'true')"),
     "script-tag": ({"prompt: Which belong in a first meeting? Choose all that apply.": "prompt: Which belong? <script>alert(1)</script>"},
-                   "quizzes/roles.yml:24: questions[1].prompt: contains a <script> tag — remove it: quiz text is Markdown and may only use inline HTML such as <em> or <br>, never tags that run code, on* attributes or javascript: links"),
+                   "quizzes/roles.yml:25: questions[1].prompt: contains a <script> tag — remove it: quiz text is Markdown and may only use inline HTML such as <em> or <br>, never tags that run code, on* attributes or javascript: links"),
     "event-attribute": ({"text: Confidentiality rules.": "text: <span onmouseover=alert(1)>Confidentiality</span> rules."},
-                        "quizzes/roles.yml:32: questions[1].options[1].text: contains an event-handler attribute in <span>"),
+                        "quizzes/roles.yml:33: questions[1].options[1].text: contains an event-handler attribute in <span>"),
     "javascript-link": ({"feedback: Enough to plan.": "feedback: \"[Enough](javascript:alert(1)) to plan.\""},
-                        "quizzes/roles.yml:67: questions[3].questions[0].options[0].feedback: contains a javascript: (or similar) link"),
+                        "quizzes/roles.yml:68: questions[3].questions[0].options[0].feedback: contains a javascript: (or similar) link"),
     "iframe": ({"explanation: Meet before a case.": "explanation: <iframe src=x></iframe>"},
-               "quizzes/roles.yml:39: questions[1].explanation: contains a <iframe> tag"),
+               "quizzes/roles.yml:40: questions[1].explanation: contains a <iframe> tag"),
     "style-tag": ({"intro: Four questions on *shared goals*.": "intro: <style>body{display:none}</style>"},
                   "quizzes/roles.yml:6: intro: contains a <style> tag"),
     "structural-html": ({"text: Details of a current client.": "text: Details</fieldset> of a current client."},
-                        "quizzes/roles.yml:36: questions[1].options[2].text: contains an HTML </fieldset> tag"),
+                        "quizzes/roles.yml:37: questions[1].options[2].text: contains an HTML </fieldset> tag"),
     "empty-file": ({QUIZ: "# nothing here\n"}, "quizzes/roles.yml:1: YAML: is empty — write the fields the file needs"),
     "alias": ({"covers: [A2]\n    options:\n      - id: a\n        text: What": "covers: &c [A2]\n    options:\n      - id: a\n        text: What",
                "    covers: [A2]\n    options:\n      - id: \"true\"": "    covers: *c\n    options:\n      - id: \"true\""},
-              "quizzes/roles.yml:43: questions[2].covers: uses a YAML alias (*name) or merge key (<<) — write the value out in full: anchors and aliases are not supported"),
+              "quizzes/roles.yml:44: questions[2].covers: uses a YAML alias (*name) or merge key (<<) — write the value out in full: anchors and aliases are not supported"),
 }
 
 
@@ -97,7 +97,7 @@ def test_rule_message(tmp_path, rule):
 def test_scenario_needs_two_subquestions(tmp_path):
     text = QUIZ[: QUIZ.index("      - id: q-case-2")]
     problems = problems_for(tmp_path, text)
-    assert problems == ["quizzes/roles.yml:58: questions[3].questions: has 1 item, needs at least 2 — "
+    assert problems == ["quizzes/roles.yml:59: questions[3].questions: has 1 item, needs at least 2 — "
                         "give two or more sub-questions about the case (single, multiple or true_false)"]
 
 
@@ -160,7 +160,7 @@ def test_quiz_page_and_links(tiny_site):
     html = build.page("quizzes/shared-goals/index.html")
     assert 'href="https://example.org/repo/edit/main/quizzes/roles.yml"' in html
     assert html.count('class="ca-q__options"') == 5
-    assert html.count('type="checkbox" name="ca-') == 3 and html.count('type="radio" name="ca-') == 8
+    assert html.count('type="checkbox" name="ca-') == 3 and html.count('type="radio" name="ca-') == 10
     assert '<h2 id="q-q-single">Question 1 of 5' in html
     assert '<h3 id="q-q-case-2">Question 5 of 5' in html
     assert "<em>shared goals</em>" in html
