@@ -16,6 +16,7 @@ from .local_settings import DEFAULTS, Local, load_local
 from .modules import Module, load_module
 from .plans import Plan, build_plan, load_plan
 from .problems import Problem, stop_if_any
+from .quiz_sections import check_sections
 from .quizzes import Question, Quiz, load_quiz
 from .reference_data import SourcePoint, load_curriculum, load_source_points
 from .training import Activity, Check, Scenario, load_activities, load_check, load_scenario, resolve_check
@@ -129,6 +130,7 @@ def load_content(root: Path, lint_items: bool = False) -> Content:
         problems += _check_covers(modules, points, layout.display(points_path))
         problems += _check_quiz_covers(quizzes, points, layout.display(points_path))
     problems += _check_quizzes(quizzes, modules, unreadable)
+    problems += check_sections(quizzes, modules)
     if order_doc is not None:
         problems += _check_order(modules, order, order_doc, layout.display(order_path), unreadable)
 
