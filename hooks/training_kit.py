@@ -22,12 +22,13 @@ def on_files(files, *, config):
     for scenario in content.scenarios:
         add(scenario.page_uri, tp.scenario_page(scenario, content, facilitator=True), scenario.source, in_nav=True)
         add(scenario.handout_uri, tp.scenario_page(scenario, content, facilitator=False), scenario.source)
-    if content.check:
-        check = tp.check_form(content)
-        add(tp.CHECK_URI, tp.check_page(check), content.check.source)
-        quiz_forms(config)[tp.CHECK_URI] = check
-        add(tp.CHECK_SHEET_URI, tp.check_sheet(content), content.check.source)
-        add(tp.CHECK_KEY_URI, tp.check_key(content), content.check.source)
+    for view in tp.check_views(content):  # the whole pool's check, then each plan's own
+        form = tp.check_form(view, content)
+        add(view.page_uri, tp.check_page(view, form, content), content.check.source)
+        quiz_forms(config)[view.page_uri] = form
+        add(view.sheet_uri, tp.check_sheet(view, content), content.check.source)
+        add(view.key_uri, tp.check_key(view, content), content.check.source)
+        add(view.tally_uri, tp.check_tally(view, content), content.check.source)
     for quiz in content.quizzes:
         add(tp.key_uri(quiz), tp.quiz_key(quiz, content), quiz.source)
     add(tp.KEYS_INDEX_URI, tp.keys_index(content))
@@ -43,7 +44,7 @@ def on_files(files, *, config):
         sections[("handout", "first-meeting")] = (tp.BRIEF_URI, brief.read_text(encoding="utf-8")
                                                   + "\n\n" + tp.local_brief_block(content, tp.BRIEF_URI))
     if content.check:
-        sections[("handout", "check")] = (tp.CHECK_SHEET_URI, tp.check_sheet(content))
+        sections[("handout", "check")] = (tp.CHECK_SHEET_URI, tp.check_sheet(tp.full_check(content), content))
     if mou:
         sections[("handout", "mou-template")] = (tp.MOU_URI, mou)
     evaluation = files.get_file_from_path(tp.EVALUATION_URI)

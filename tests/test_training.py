@@ -104,13 +104,121 @@ def test_plan_reference_and_schema_errors(project, old, new, message):
     assert any(p.startswith(message) for p in found), "\n".join(found)
 
 
-def test_check_items_must_name_real_questions(project):
-    text = (project / "training/checks.yml").read_text()
-    write(project, "training/checks.yml", text + "  - shared-goals/no-such-question\n")
-    found = problems(project)
-    assert found == [f"training/checks.yml:{text.count(chr(10)) + 1}: items[10]: no quiz question is "
-                     "'shared-goals/no-such-question' — write <quiz id>/<question id> of a single, multiple or "
-                     "true_false question in quizzes/"]
+CHECK = """\
+title: Joint training check
+questions:
+  - id: goals
+    module: shared-goals
+    type: single
+    prompt: Who does the police work?
+    covers: [A2]
+    options:
+      - {id: a, text: The officer, correct: true, feedback: Yes.}
+      - {id: b, text: The case worker, correct: false, feedback: No.}
+      - {id: c, text: Whoever is free, correct: false, feedback: No.}
+    explanation: Each side does its own job.
+  - id: scope
+    module: confidentiality
+    type: true_false
+    prompt: A release covers only what it names.
+    covers: [A9]
+    options:
+      - {id: "true", text: "True", correct: true, feedback: Yes.}
+      - {id: "false", text: "False", correct: false, feedback: No.}
+    explanation: Share what the client agreed to.
+  - id: clash
+    module: tension-and-conflict
+    type: single
+    prompt: When should friction be named?
+    covers: [A4]
+    options:
+      - {id: a, text: Before a case, correct: true, feedback: Yes.}
+      - {id: b, text: During a case, correct: false, feedback: No.}
+      - {id: c, text: Never, correct: false, feedback: No.}
+    explanation: Name friction early.
+"""
+
+SCENARIO_PLAN = PLAN.replace("  - activity: evaluation\n", "  - scenario: school-referral\n").replace("length: 60", "length: 85")
+
+
+def test_the_check_is_a_pool_of_its_own_questions_each_with_its_module(project):
+    content = load_content(project)
+    quiz_prompts = {q.prompt for quiz in content.quizzes for q in quiz.scored()}
+    assert len(content.check.items) >= 8
+    assert all(item.question.prompt not in quiz_prompts for item in content.check.items)
+    assert {item.module for item in content.check.items} <= {m.id for m in content.modules}
+    assert content.check_questions == content.check.questions
+
+    write(project, "training/checks.yml", CHECK)
+    check = load_content(project).check
+    assert [(i.question.id, i.question.type, i.module) for i in check.items] == [
+        ("goals", "single", "shared-goals"), ("scope", "true_false", "confidentiality"),
+        ("clash", "single", "tension-and-conflict")]
+    assert check.items[0].question.correct_ids == ("a",) and check.items[0].question.covers == ("A2",)
+
+
+def test_a_plans_check_holds_the_questions_of_its_modules_and_its_scenarios_modules(project):
+    from common_agenda.training import plan_check, taught_modules
+    from common_agenda import training_pages
+
+    write(project, "training/checks.yml", CHECK)
+    write(project, "training/plans/short.yml", SCENARIO_PLAN)
+    content = load_content(project)
+    plan = content.plans[0]
+    # shared-goals as a block; school-referral teaches trafficking-basics, shared-goals, relationships, confidentiality
+    assert taught_modules(plan) == ["shared-goals", "trafficking-basics", "relationships", "confidentiality"]
+    assert [i.question.id for i in plan_check(content.check, plan)] == ["goals", "scope"]
+    view = training_pages.check_for(plan, content)
+    assert (view.page_uri, view.sheet_uri, view.key_uri, view.tally_uri) == (
+        "training/checks/short.md", "training/checks/short-sheet.md", "training/checks/short-key.md",
+        "training/checks/short-tally.md")
+    assert [v.id for v in training_pages.check_views(content)] == ["all", "plan-short"]
+
+    write(project, "training/plans/short.yml", PLAN)  # shared-goals only
+    plan = load_content(project).plans[0]
+    assert [i.question.id for i in plan_check(load_content(project).check, plan)] == ["goals"]
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("module: tension-and-conflict", "module: conflict",
+     "training/checks.yml:23: questions[2].module: no module has the id 'conflict' — name the module that teaches "
+     "this question: confidentiality, immigration-relief, protocols-and-mous, relationships, shared-goals, "
+     "sustaining-partnership, tension-and-conflict, timelines, trafficking-basics, trauma-informed"),
+    ("covers: [A4]", "covers: [A4, A99]",
+     "training/checks.yml:26: questions[2].covers[1]: 'A99' is not a source point — use a code listed in "
+     "modules/source-points.yml: A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11, A12, B1, B2, B3, B4, B5, B6, B7, B8, "
+     "B9, B10"),
+    ("{id: b, text: The case worker, correct: false", "{id: b, text: The case worker, correct: true",
+     "training/checks.yml:8: questions[0].options: exactly one option must be correct for a 'single' question, "
+     "found 2 — mark only one option correct: true, the others false"),
+    ("  - id: clash", "  - id: goals",
+     "training/checks.yml:22: questions[2].id: 'goals' is already used by questions[0] — give each question its own id"),
+    ("    module: confidentiality\n", "",
+     "training/checks.yml:13: questions[1].module: is missing — add 'module:' (the id of the module that teaches "
+     "this question, e.g. confidentiality; a session plan's check has the questions of the modules it teaches)"),
+    ("title: Joint training check", "title: Joint training check\npass_mark: 70",
+     "training/checks.yml:2: pass_mark: is not a known field — remove it; allowed fields are title, intro, questions"),
+    ("type: true_false", "type: scenario",
+     "training/checks.yml:15: questions[1].type: text ('scenario') is not allowed — use one of: single, multiple, "
+     "true_false"),
+])
+def test_check_problems_name_the_line_and_the_fix(project, old, new, message):
+    write(project, "training/checks.yml", CHECK.replace(old, new))
+    assert problems(project) == [message]
+
+
+def test_the_check_schema_shares_the_quiz_schemas_question_parts():
+    """schemas/checks.schema.json copies these definitions (schema_check has no cross-file $ref)."""
+    import json
+
+    quiz = json.loads((REPO / "schemas/quiz.schema.json").read_text())["$defs"]
+    check = json.loads((REPO / "schemas/checks.schema.json").read_text())["$defs"]
+    for name in ("id", "prose", "covers", "section", "option", "options", "true_false_shape"):
+        assert check[name] == quiz[name], name
+    own_words = ("prompt", "section", "type")  # same shape, descriptions in the check's words
+    shared = {k: v for k, v in quiz["subquestion"]["properties"].items() if k not in own_words}
+    assert {k: check["question"]["properties"][k] for k in shared} == shared
+    assert check["question"]["properties"]["type"]["enum"] == quiz["subquestion"]["properties"]["type"]["enum"]
 
 
 def test_scenario_schema_errors_name_the_field(project):

@@ -19,7 +19,7 @@ from .problems import Problem, stop_if_any
 from .quiz_sections import check_sections
 from .quizzes import Question, Quiz, load_quiz
 from .reference_data import SourcePoint, load_curriculum, load_source_points
-from .training import Activity, Check, Scenario, load_activities, load_check, load_scenario, resolve_check
+from .training import Activity, Check, Scenario, check_references, load_activities, load_check, load_scenario
 from .yaml_source import YamlDoc, field_name
 
 
@@ -65,7 +65,7 @@ class Content:
     activities: dict[str, Activity] = field(default_factory=dict)
     scenarios: tuple[Scenario, ...] = ()
     check: Check | None = None
-    check_questions: tuple[Question, ...] = ()
+    check_questions: tuple[Question, ...] = ()  # the check's own pool, as questions
     plans: tuple[Plan, ...] = ()
     local: Local = DEFAULTS
     evaluation: Evaluation | None = None
@@ -198,10 +198,10 @@ def _load_training(layout: Layout, modules: list[Module], quizzes: list[Quiz], p
     check_path = base / "checks.yml"
     check, found = load_check(check_path, layout.display(check_path), layout.schema("checks"))
     problems += found
-    check_questions: list[Question] = []
+    check_questions: tuple[Question, ...] = ()
     if check:
-        check_questions, found = resolve_check(check, quizzes, unreadable_quizzes)
-        problems += found
+        problems += check_references(check, module_ids, points, unreadable_modules)
+        check_questions = check.questions
 
     plans: list[Plan] = []
     by_module = {m.id: m for m in modules}
@@ -229,7 +229,7 @@ def _load_training(layout: Layout, modules: list[Module], quizzes: list[Quiz], p
     evaluation, found = load_evaluation(evaluation_path, layout.display(evaluation_path), layout.schema("evaluation"))
     problems += found
     return {"problems": problems, "activities": activities, "scenarios": tuple(scenarios), "check": check,
-            "check_questions": tuple(check_questions), "plans": tuple(plans), "evaluation": evaluation}
+            "check_questions": check_questions, "plans": tuple(plans), "evaluation": evaluation}
 
 
 def _check_ids(modules: list[Module]) -> list[Problem]:

@@ -48,10 +48,12 @@ class PieceMarkers(Extension):
 
 @dataclass(frozen=True)
 class QuizForm:
-    """What a quiz page's form is made from: the quiz, and how many questions it scores."""
+    """What a quiz page's form is made from: the quiz, how many questions it scores, and the
+    template that lays it out (the training check has its own, with no answers in reach before)."""
 
     quiz: Quiz
     total: int
+    template: str = "quiz_form.html.j2"
 
 
 def _form_span(html: str) -> tuple[int, int] | None:
@@ -77,7 +79,7 @@ def assemble(html: str, form: QuizForm) -> str:
             text = " " + text[3:] if text.startswith("<p>") else "</p>\n" + text
         return Markup(text)
 
-    markup = render("quiz_form.html.j2", quiz=form.quiz, total=form.total, piece=piece)
+    markup = render(form.template, quiz=form.quiz, total=form.total, piece=piece)
     return html[:span[0]] + markup + html[span[1]:]
 
 

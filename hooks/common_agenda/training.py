@@ -1,14 +1,20 @@
-"""Training-kit sources: activities, scenarios and the pre/post check (which reuses quiz questions)."""
+"""Training-kit sources: activities, scenarios and the pre/post check (a pool of its own questions)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .problems import Problem
-from .quizzes import Question, Quiz
+from .quizzes import Question, check_html, check_meaning
+from .quizzes import _question as question_from_data
 from .reference_data import load_yaml_file
-from .yaml_source import YamlDoc
+from .yaml_source import YamlDoc, field_name
+
+if TYPE_CHECKING:
+    from .plans import Plan
+
 
 @dataclass(frozen=True)
 class Activity:
@@ -63,13 +69,27 @@ class Scenario:
 
 
 @dataclass(frozen=True)
+class CheckItem:
+    """One question of the check's own pool and the module that teaches it."""
+
+    question: Question
+    module: str
+
+
+@dataclass(frozen=True)
 class Check:
+    """The pre/post check: a pool of its own questions (never copies of quiz questions), each
+    tied to a module, so a session plan's check can hold only what that plan teaches."""
+
     title: str
     intro: str
-    pass_mark: int
-    refs: tuple[str, ...]
+    items: tuple[CheckItem, ...]
     source: str
     doc: YamlDoc
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(item.question for item in self.items)
 
 
 def load_activities(path: Path, display: str, schema: Path) -> tuple[dict[str, Activity], list[Problem]]:
@@ -99,34 +119,54 @@ def load_scenario(path: Path, display: str, schema: Path) -> tuple[Scenario | No
 
 
 def load_check(path: Path, display: str, schema: Path) -> tuple[Check | None, list[Problem]]:
+    """Checked like a quiz: its schema, then the quizzes' own meaning and HTML rules (one right
+    option for single and true_false, unique ids, no code in any text)."""
     if not path.is_file():
         return None, []
-    doc, problems = load_yaml_file(path, display, schema)
+    doc, problems = load_yaml_file(path, display, schema, checked_elsewhere=lambda path: True)
     if doc is None:
         return None, problems
+    problems = check_meaning(doc) + check_html(doc)
+    if problems:
+        return None, problems
     d = doc.data
-    return Check(d["title"].strip(), d.get("intro", "").strip(), d.get("pass_mark", 70), tuple(d["items"]),
-                 display, doc), []
+    items = tuple(CheckItem(question_from_data(q, ("questions", i)), q["module"]) for i, q in enumerate(d["questions"]))
+    return Check(d["title"].strip(), d.get("intro", "").strip(), items, display, doc), []
 
 
-def resolve_check(check: Check, quizzes: tuple[Quiz, ...] | list[Quiz],
-                  unreadable: set[str] = frozenset()) -> tuple[list[Question], list[Problem]]:
-    """The check's questions, taken from the quizzes: one copy of each question, ever.
+def check_references(check: Check, module_ids: set[str], points: dict, unreadable_modules: set[str] = frozenset()
+                     ) -> list[Problem]:
+    """Each question names a module that exists and source points that exist. A module whose
+    file failed on its own (`unreadable_modules`) is not reported again."""
+    problems = []
+    known = ", ".join(sorted(module_ids))
+    for item in check.items:
+        path = item.question.path
+        if item.module not in module_ids and item.module not in unreadable_modules:
+            problems.append(Problem(check.source, check.doc.line_of(path + ("module",)), field_name(path + ("module",)),
+                                    f"no module has the id '{item.module}'",
+                                    f"name the module that teaches this question: {known}"))
+        for index, code in enumerate(item.question.covers):
+            if points and code not in points:
+                where = path + ("covers", index)
+                problems.append(Problem(check.source, check.doc.line_of(where), field_name(where),
+                                        f"'{code}' is not a source point",
+                                        "use a code listed in modules/source-points.yml: " + ", ".join(points)))
+    return problems
 
-    References into a quiz file that failed on its own (`unreadable`, by file name) are skipped:
-    that file's problems are already reported.
-    """
-    by_ref = {f"{quiz.id}/{q.id}": q for quiz in quizzes for q in quiz.scored()}
-    parents = {f"{quiz.id}/{q.id}" for quiz in quizzes for q in quiz.questions if q.type == "scenario"}
-    questions, problems = [], []
-    for index, ref in enumerate(check.refs):
-        if ref in by_ref:
-            questions.append(by_ref[ref])
-            continue
-        if ref.split("/")[0] in unreadable:
-            continue
-        what = (f"'{ref}' is a scenario; name one of its sub-questions instead" if ref in parents
-                else f"no quiz question is '{ref}'")
-        problems.append(Problem(check.source, check.doc.line_of(("items", index)), f"items[{index}]", what,
-                                "write <quiz id>/<question id> of a single, multiple or true_false question in quizzes/"))
-    return questions, problems
+
+def taught_modules(plan: Plan) -> list[str]:
+    """The modules a plan teaches, in the order it reaches them: its module blocks, and the
+    `modules:` of its scenario blocks."""
+    found: list[str] = []
+    for block in plan.blocks:
+        ids = [block.module.id] if block.module else list(block.scenario.modules) if block.scenario else []
+        found += [i for i in ids if i not in found]
+    return found
+
+
+def plan_check(check: Check, plan: Plan) -> tuple[CheckItem, ...]:
+    """A plan's check covers what that plan teaches: the pool's questions whose module it teaches,
+    in the pool's order."""
+    taught = set(taught_modules(plan))
+    return tuple(item for item in check.items if item.module in taught)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup, escape
 
@@ -20,12 +20,14 @@ from .quiz_form import MARKER, QuizForm
 from .quizzes import Question, Quiz
 from .render import render
 from .role_paths import duration
-from .training import Scenario
+from .training import CheckItem, Scenario, plan_check
 
 INDEX_URI = "training/index.md"
 CHECK_URI = "training/check.md"
 CHECK_SHEET_URI = "training/check-sheet.md"
 CHECK_KEY_URI = "training/check-key.md"
+CHECK_TALLY_URI = "training/check-tally.md"
+TALLY_ROWS = 20
 KEYS_INDEX_URI = "training/answer-keys/index.md"
 MOU_URI = "training/mou-template.md"
 MOU_SOURCE = "training/mou-template.md"
@@ -76,8 +78,18 @@ def _context(content: Content, uri: str, exists=_always) -> dict:
             "placeholder": lambda key: placeholder_or(content.local, key), "key_uri": key_uri}
 
 
+def _plan_context(plan: Plan, content: Content, uri: str, exists) -> dict:
+    """A plan's pages link its own check, and the "check" handout is its own question sheet."""
+    context = _context(content, uri, exists)
+    check = check_for(plan, content) or (full_check(content) if content.check else None)
+    context["check"] = check
+    if check:
+        context["handouts"] = {**HANDOUTS, "check": (HANDOUTS["check"][0], check.sheet_uri)}
+    return context
+
+
 def plan_page(plan: Plan, content: Content, exists=_always) -> str:
-    return render("plan_page.md.j2", plan=plan, **_context(content, plan.page_uri, exists))
+    return render("plan_page.md.j2", plan=plan, **_plan_context(plan, content, plan.page_uri, exists))
 
 
 def scenario_page(scenario: Scenario, content: Content, *, facilitator: bool) -> str:
@@ -85,32 +97,83 @@ def scenario_page(scenario: Scenario, content: Content, *, facilitator: bool) ->
     return render("scenario_page.md.j2", scenario=scenario, facilitator=facilitator, **_context(content, uri))
 
 
-def check_form(content: Content) -> QuizForm:
-    """The check as a quiz form: its questions are the quizzes' own, with ids made unique."""
+@dataclass(frozen=True)
+class CheckView:
+    """One check as a room takes it: the whole pool (`id` "all"), or one plan's share of it (`id`
+    the plan's id). The id names its pages and the key its scores are saved under in a browser."""
+
+    id: str
+    title: str
+    intro: str
+    items: tuple[CheckItem, ...]
+    plan: Plan | None = None
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(item.question for item in self.items)
+
+    def _uri(self, suffix: str) -> str:
+        if self.plan is None:
+            return {"": CHECK_URI, "-sheet": CHECK_SHEET_URI, "-key": CHECK_KEY_URI, "-tally": CHECK_TALLY_URI}[suffix]
+        return f"training/checks/{self.plan.id}{suffix}.md"
+
+    page_uri = property(lambda self: self._uri(""))
+    sheet_uri = property(lambda self: self._uri("-sheet"))
+    key_uri = property(lambda self: self._uri("-key"))
+    tally_uri = property(lambda self: self._uri("-tally"))
+
+
+def full_check(content: Content) -> CheckView:
     check = content.check
-    questions = tuple(replace(q, id=f"check-{index + 1}-{q.id}") for index, q in enumerate(content.check_questions))
-    quiz = Quiz("training-check", check.title, "", check.pass_mark, check.intro, False, questions, check.source, check.doc)
-    return QuizForm(quiz, total=len(questions))
+    return CheckView("all", check.title, check.intro, check.items)
 
 
-def check_page(form: QuizForm) -> str:
-    return render("quiz_page.md.j2", quiz=form.quiz, module=None, total=form.total, marker=MARKER,
-                  index_link=link(CHECK_URI, "quizzes/index.md"))
+def check_for(plan: Plan, content: Content) -> CheckView | None:
+    """The plan's own check: the pool's questions on what it teaches; None when the pool has none."""
+    items = plan_check(content.check, plan) if content.check else ()
+    if not items:
+        return None
+    return CheckView(f"plan-{plan.id}", f"{content.check.title}: {plan.title}", content.check.intro, items, plan)
 
 
-def check_sheet(content: Content, uri: str = CHECK_SHEET_URI) -> str:
-    return render("question_sheet.md.j2", title=content.check.title, intro=content.check.intro,
-                  questions=content.check_questions, **_context(content, uri))
+def check_views(content: Content) -> list[CheckView]:
+    """The full pool's check, then each plan's own."""
+    if not content.check:
+        return []
+    return [full_check(content)] + [view for plan in content.plans if (view := check_for(plan, content))]
+
+
+def check_form(view: CheckView, content: Content) -> QuizForm:
+    """The check as a form laid out by check_form.html.j2: no pass mark, no answers before."""
+    questions = tuple(replace(q, id=f"check-{q.id}") for q in view.questions)
+    quiz = Quiz(view.id, view.title, "", 0, view.intro, False, questions, content.check.source, content.check.doc)
+    return QuizForm(quiz, total=len(questions), template="check_form.html.j2")
+
+
+def check_page(view: CheckView, form: QuizForm, content: Content) -> str:
+    return render("check_page.md.j2", view=view, questions=form.quiz.questions, total=form.total, marker=MARKER,
+                  **_context(content, view.page_uri))
+
+
+def check_sheet(view: CheckView, content: Content) -> str:
+    return render("question_sheet.md.j2", title=view.title, intro=view.intro, questions=view.questions,
+                  **_context(content, view.sheet_uri))
+
+
+def check_key(view: CheckView, content: Content) -> str:
+    return answer_key(f"Answer key: {view.title}", view.questions, content, view.key_uri,
+                      link(view.key_uri, view.page_uri))
+
+
+def check_tally(view: CheckView, content: Content) -> str:
+    return render("check_tally.md.j2", view=view, total=len(view.items), rows=TALLY_ROWS,
+                  **_context(content, view.tally_uri))
 
 
 def answer_key(title: str, questions: list[Question] | tuple[Question, ...], content: Content, uri: str,
                source_link: str | None = None) -> str:
     return render("answer_key.md.j2", title=title, questions=questions, source_link=source_link,
                   **_context(content, uri))
-
-
-def check_key(content: Content) -> str:
-    return answer_key(f"Answer key: {content.check.title}", content.check_questions, content, CHECK_KEY_URI)
 
 
 def quiz_key(quiz: Quiz, content: Content) -> str:
@@ -136,7 +199,8 @@ def local_brief_block(content: Content, uri: str) -> str:
 
 
 def training_index(content: Content, exists=_always) -> str:
-    return render("training_index.md.j2", **_context(content, INDEX_URI, exists))
+    return render("training_index.md.j2", check_for=lambda plan: check_for(plan, content),
+                  **_context(content, INDEX_URI, exists))
 
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
@@ -157,8 +221,12 @@ def embeddable(markdown: str, from_uri: str, to_uri: str) -> str:
 def print_pack(plan: Plan, content: Content, sections: dict[tuple[str, str], tuple[str, str]], exists=_always) -> str:
     """The agenda, then every handout the plan uses, each starting on a new page.
 
-    `sections` maps (kind, ref) from `plan.handout_order()` to (the handout's docs path, its Markdown).
+    `sections` maps (kind, ref) from `plan.handout_order()` to (the handout's docs path, its Markdown);
+    the check's question sheet is the plan's own.
     """
+    check = check_for(plan, content)
+    if check and ("handout", "check") in sections:
+        sections = {**sections, ("handout", "check"): (check.sheet_uri, check_sheet(check, content))}
     parts = [(key, embeddable(sections[key][1], sections[key][0], plan.pack_uri))
              for key in plan.handout_order() if key in sections]
-    return render("print_pack.md.j2", plan=plan, parts=parts, **_context(content, plan.pack_uri, exists))
+    return render("print_pack.md.j2", plan=plan, parts=parts, **_plan_context(plan, content, plan.pack_uri, exists))
