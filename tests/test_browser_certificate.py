@@ -323,3 +323,74 @@ def test_a_quiz_passed_in_another_tab_updates_the_open_page(cert, cert_site):
     other.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORAGE_KEY, json.dumps({"v": 1, "quizzes": ALL_PASSED})])
     expect(certificate_of(cert, "police")).to_be_visible()
     assert cert.errors == []
+
+
+# ---- The record of completed modules: what a learner has done before a path is finished ----
+
+def record_rows(page) -> list[list[str]]:
+    rows = page.locator("[data-ca-record] tbody tr")
+    return [row.locator("td").all_inner_texts() for row in rows.all() if row.is_visible()]
+
+
+@browser_test
+def test_the_record_lists_each_passed_module_with_its_time_date_and_the_total(cert):
+    assert cert.locator("[data-ca-record-body]").is_hidden()
+    assert "not passed a module's quiz" in cert.locator("[data-ca-record-empty]").inner_text()
+    set_progress(cert, {"police-only": entry(True, "2026-11-23"), "shared-goals": entry(False, "2026-11-24")})
+    record = cert.locator('.ca-cert[data-ca-cert="record"]')
+    expect(record).to_be_visible()
+    assert record_rows(cert) == [["Working a case with providers", "25 min", "2026-11-23"]]
+    assert record.locator("time").get_attribute("datetime") == "2026-11-23"
+    assert record.locator("tfoot").inner_text().split("\t") == ["Total", "25 min", "1 module"]
+    assert certificate_of(cert, "police").is_hidden()  # the path is not finished, the record is there anyway
+    assert cert.get_by_label("Your name").is_visible()
+
+    set_progress(cert, ALL_PASSED)
+    assert record_rows(cert) == [["Working a case with providers", "25 min", "2026-11-23"],
+                                 ["Shared goals, different missions", "40 min", "2026-11-20"]]
+    assert record.locator("tfoot").inner_text().split("\t") == ["Total", "1 h 5 min", "2 modules"]
+    assert cert.errors == []
+
+
+@browser_test
+def test_the_page_says_every_counted_quiz_passes_the_item_checks(cert):
+    text = " ".join(cert.locator("article").inner_text().split())
+    assert "Every quiz counted here passes the site's item checks" in text
+    assert "the build refuses a quiz that a guessing strategy" in text
+
+
+@browser_test
+def test_the_record_prints_alone_when_chosen(cert):
+    set_progress(cert, {"police-only": entry(True, "2026-11-23")})
+    cert.get_by_label("Your name").fill(NAME)
+    cert.evaluate("() => { window.__printed = []; window.print = () => window.__printed.push("
+                  "document.querySelector('.ca-cert.is-chosen').dataset.caCert); }")
+    cert.get_by_role("button", name="Print my record").click()
+    assert cert.evaluate("window.__printed") == ["record"]
+    cert.emulate_media(media="print")
+    record = cert.locator('.ca-cert[data-ca-cert="record"]')
+    expect(record).to_be_visible()
+    assert NAME in record.inner_text()
+    assert cert.locator(".ca-cert-path").evaluate_all("els => els.every(e => !e.checkVisibility())")
+
+
+@browser_test
+def test_saved_progress_is_read_by_own_properties_only(cert):
+    """A saved entry named like an inherited property counts for nothing and breaks nothing."""
+    set_progress(cert, raw='{"v": 1, "quizzes": {"__proto__": {"best": 100, "passed": true, "date": "2026-11-01"}, '
+                           '"constructor": {"best": 100, "passed": true, "date": "2026-11-02"}}}')
+    assert record_rows(cert) == []
+    assert cert.locator("[data-ca-record-empty]").is_visible()
+    assert cert.locator('[data-ca-cert-quiz="police-only"]').first.inner_text() == "Not taken yet"
+    assert cert.errors == []
+
+
+@browser_test
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_with_a_record(cert, scheme):
+    cert.emulate_media(color_scheme=scheme)
+    set_progress(cert, {"police-only": entry(True, "2026-11-23")})
+    expect(cert.locator('.ca-cert[data-ca-cert="record"]')).to_be_visible()
+    cert.get_by_role("button", name="Print my record").focus()
+    cert.wait_for_timeout(400)  # let Material's colour transition end
+    assert axe_violations(cert) == []

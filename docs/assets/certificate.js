@@ -1,5 +1,7 @@
 /* Common Agenda certificate: show, per role path, which quizzes are passed, and a printable
-   certificate once every quiz of the path is passed. No dependencies.
+   certificate once every quiz of the path is passed; and a printable record of each module whose
+   quiz is passed (title, time, date passed, total time), before any path is finished. No dependencies.
+   Saved progress is read into a prototype-free map and looked up by own properties only.
    It only READS the saved progress (quiz.js writes it). The learner's name lives in the page
    while it is open: it is never written to any storage or cookie, and never sent anywhere.
    Loaded on the certificate page only, and safe to load twice (instant navigation). */
@@ -18,16 +20,25 @@
         typeof e.passed === "boolean" && typeof e.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(e.date);
     });
   }
+  function ownMap(object) {
+    var map = Object.create(null);
+    Object.keys(object).forEach(function (id) { map[id] = object[id]; });
+    return map;
+  }
+  /* The saved entry of one quiz, or undefined: never something inherited, whatever the id. */
+  function entryOf(quizzes, id) {
+    return Object.prototype.hasOwnProperty.call(quizzes, id) ? quizzes[id] : undefined;
+  }
   /* Returns {quizzes, notice}. Bad data counts as no progress; unlike quiz.js it is left as it
      is, since this page never writes: the next quiz taken resets it. */
   function read() {
     var raw;
     try { raw = localStorage.getItem(KEY); } catch (e) {
-      return { quizzes: {}, notice: "This browser does not let the page read saved progress, so no quiz counts as passed here." };
+      return { quizzes: Object.create(null), notice: "This browser does not let the page read saved progress, so no quiz counts as passed here." };
     }
-    if (raw === null) return { quizzes: {}, notice: "" };
-    try { var data = JSON.parse(raw); if (valid(data)) return { quizzes: data.quizzes, notice: "" }; } catch (e) { /* below */ }
-    return { quizzes: {}, notice: "Your saved quiz progress could not be read, so no quiz counts as passed here. " +
+    if (raw === null) return { quizzes: Object.create(null), notice: "" };
+    try { var data = JSON.parse(raw); if (valid(data)) return { quizzes: ownMap(data.quizzes), notice: "" }; } catch (e) { /* below */ }
+    return { quizzes: Object.create(null), notice: "Your saved quiz progress could not be read, so no quiz counts as passed here. " +
       "Take a quiz again to save fresh progress." };
   }
 
@@ -48,7 +59,7 @@
     var passed = [];
     var remaining = [];
     cells.forEach(function (cell) {
-      var entry = quizzes[cell.getAttribute("data-ca-cert-quiz")];
+      var entry = entryOf(quizzes, cell.getAttribute("data-ca-cert-quiz"));
       cell.textContent = statusText(entry);
       cell.classList.toggle("is-passed", !!(entry && entry.passed));
       (entry && entry.passed ? passed : remaining).push({ cell: cell, entry: entry });
@@ -97,6 +108,42 @@
     return earned;
   }
 
+  /* ---- The record: each module whose quiz is passed, with its time and date, and the total ---- */
+  function duration(minutes) {
+    var hours = Math.floor(minutes / 60);
+    var rest = minutes % 60;
+    if (!hours) return rest + " min";
+    return rest ? hours + " h " + rest + " min" : hours + " h";
+  }
+  function refreshRecord(page, quizzes) {
+    var record = page.querySelector("[data-ca-record]");
+    if (!record) return false;
+    var minutes = 0;
+    var count = 0;
+    all(record, "[data-ca-record-quiz]").forEach(function (row) {
+      var entry = entryOf(quizzes, row.getAttribute("data-ca-record-quiz"));
+      var passed = !!(entry && entry.passed === true);
+      var cell = row.querySelector("[data-ca-record-date]");
+      if (passed) {
+        var time = document.createElement("time");
+        time.dateTime = entry.date;
+        time.textContent = entry.date;
+        cell.replaceChildren(time);
+        minutes += Number(row.getAttribute("data-minutes")) || 0;
+        count += 1;
+      } else {
+        cell.replaceChildren();
+      }
+      show(row, passed);
+    });
+    record.querySelector("[data-ca-record-total]").textContent = duration(minutes);
+    record.querySelector("[data-ca-record-count]").textContent = count + (count === 1 ? " module" : " modules");
+    show(record.querySelector("[data-ca-record-empty]"), count === 0);
+    show(record.querySelector("[data-ca-record-body]"), count > 0);
+    if (!count) record.querySelector(".ca-cert").classList.remove("is-chosen");
+    return count > 0;
+  }
+
   /* ---- The name: copied into the certificates, nowhere else ---- */
   function showName(page) {
     var input = page.querySelector("#ca-cert-name");
@@ -108,7 +155,7 @@
   }
 
   /* Print CSS prints only the chosen certificate: the one whose button was pressed last, or
-     the first earned one when the learner prints from the browser's menu. */
+     the first earned one when the learner prints from the browser's menu (else the record). */
   function choose(page, audience) {
     all(page, ".ca-cert").forEach(function (cert) {
       cert.classList.toggle("is-chosen", cert.getAttribute("data-ca-cert") === audience);
@@ -116,7 +163,8 @@
   }
   function keepAChoice(page) {
     if (page.querySelector(".ca-cert.is-chosen")) return;
-    var first = all(page, "[data-ca-cert-earned]").filter(function (box) { return !box.hidden; })[0];
+    var shown = function (box) { return !box.hidden; };
+    var first = all(page, "[data-ca-cert-earned]").filter(shown)[0] || all(page, "[data-ca-record-body]").filter(shown)[0];
     if (first) first.querySelector(".ca-cert").classList.add("is-chosen");
   }
 
@@ -129,7 +177,8 @@
     all(page, "[data-ca-cert-path]").forEach(function (section) {
       if (refreshPath(section, progress.quizzes)) anyEarned = true;
     });
-    show(page.querySelector("[data-ca-cert-name-box]"), anyEarned);
+    var anyRecorded = refreshRecord(page, progress.quizzes);
+    show(page.querySelector("[data-ca-cert-name-box]"), anyEarned || anyRecorded);
     keepAChoice(page);
     showName(page);
   }

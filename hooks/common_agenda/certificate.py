@@ -1,4 +1,5 @@
-"""The certificate page: for each role path, the quizzes to pass and a printable certificate.
+"""The certificate page: for each role path, the quizzes to pass and a printable certificate, and
+a record of each module whose quiz a learner has passed, printable before any path is finished.
 
 The page is the same for everyone. Whether a learner has earned a certificate is decided in their
 browser by `docs/assets/certificate.js`, from the quiz progress saved there; so the build only
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .content import Content
+from .modules import Module
 from .quizzes import Quiz
 from .render import render
 from .role_paths import RolePath, duration, role_paths
@@ -31,6 +33,11 @@ def certificates(content: Content) -> list[PathCertificate]:
             for path in role_paths(content)]
 
 
+def records(content: Content) -> list[tuple[Module, Quiz]]:
+    """Every module that has a quiz, in teaching order: the rows a learner's record can hold."""
+    return [(m, q) for m in content.modules if (q := content.quiz_for(m.id))]
+
+
 def page_markdown(content: Content) -> str:
-    return render("certificate_page.md.j2", certificates=certificates(content), duration=duration,
-                  quiz_for=content.quiz_for)
+    return render("certificate_page.md.j2", certificates=certificates(content), records=records(content),
+                  duration=duration, quiz_for=content.quiz_for)
