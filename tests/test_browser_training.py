@@ -16,7 +16,8 @@ CONTENT = load_content(REPO)
 
 KIT_PAGES = ["training/", "training/plans/half-day/", "training/plans/half-day-print-pack/",
              "training/scenarios/hotel-operation/", "training/handouts/hotel-operation/", "training/check/",
-             "training/check-sheet/", "training/check-key/", "training/answer-keys/",
+             "training/check-sheet/", "training/check-key/", "training/check-tally/", "training/checks/half-day/",
+             "training/checks/half-day-sheet/", "training/checks/half-day-tally/", "training/answer-keys/",
              "training/answer-keys/confidentiality/", "training/mou-template/", "training/facilitator-guide/",
              "local-contacts/"]
 
@@ -79,15 +80,124 @@ def test_kit_pages_make_no_foreign_requests_and_have_no_axe_violations(page, sit
     assert foreign_requests == []
 
 
-def test_the_online_check_uses_the_quiz_questions(page, site_url):
+PASS_OR_FAIL = re.compile(r"\b(pass(ed|es|ing)?|fail(ed|s|ing)?|pass mark)\b", re.I)
+
+
+def axe_violations(page) -> list[str]:
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in Axe().run(page).response["violations"]]
+
+
+def answer(page, items, right: int) -> None:
+    """Answer the check's questions: the first `right` ones with their right options, the rest wrongly."""
+    for index, item in enumerate(items):
+        section = page.locator("section.ca-q").nth(index)
+        question = item.question
+        if index < right:
+            picks = [o for o in question.options if o.correct]
+        else:
+            picks = [next(o for o in question.options if not o.correct)]
+        for option in picks:
+            section.get_by_label(re.compile(re.escape(option.text[:30]))).check()
+
+
+def saved_checks(page) -> dict:
+    return page.evaluate("() => JSON.parse(localStorage.getItem('common-agenda:check'))")
+
+
+def test_the_check_has_its_own_questions_and_loads_only_its_own_script(page, site_url):
     page.goto(site_url + "training/check/", wait_until="networkidle")
-    first = CONTENT.check_questions[0]
-    assert page.locator("section.ca-q").count() == len(CONTENT.check_questions)
-    section = page.locator("section.ca-q").first
-    correct = next(o for o in first.options if o.correct)
-    section.get_by_label(re.compile(re.escape(correct.text[:30]))).check()
-    section.get_by_role("button", name="Check answer").click()
-    assert "Correct." in section.locator(".ca-q__result").inner_text()
+    assert page.locator("section.ca-q").count() == len(CONTENT.check.items)
+    scripts = page.evaluate("() => [...document.scripts].map(s => s.src).filter(Boolean)")
+    assert any(s.endswith("assets/check.js") for s in scripts)
+    assert not any(s.endswith("assets/quiz.js") for s in scripts)
+    assert page.get_by_text("Show answer").count() == 0
+
+
+def test_before_mode_shows_no_answers_no_verdict_and_saves_the_score(page, site_url):
+    items = CONTENT.check.items
+    page.goto(site_url + "training/check/", wait_until="networkidle")
+    assert page.get_by_role("radio", name="Before the session").is_checked()
+    assert axe_violations(page) == []
+    answer(page, items, right=2)
+    page.get_by_role("button", name="Save my before score").click()
+    expect(page.locator(".ca-check__end")).to_contain_text("Your before score is saved in this browser")
+    expect(page.get_by_role("status").filter(has_text="before score is saved")).to_have_count(1)
+    article = page.locator("article").inner_text()
+    assert page.locator(".ca-check__answer:visible, .ca-mark").count() == 0
+    assert "Right:" not in article and "Not right" not in article and "right answer" not in article.lower()
+    assert f"{2} of {len(items)}" not in article  # no score shown before the session either
+    assert not PASS_OR_FAIL.search(article), PASS_OR_FAIL.search(article)
+    saved = saved_checks(page)
+    assert saved["v"] == 1 and saved["checks"]["all"]["before"]["score"] == 2
+    assert saved["checks"]["all"]["before"]["total"] == len(items)
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", saved["checks"]["all"]["before"]["date"])
+    assert "after" not in saved["checks"]["all"]
+    assert page.locator("section.ca-q input:checked").count() == 0  # a fresh start for the after check
+    assert axe_violations(page) == []
+
+
+def test_after_mode_shows_results_right_answers_and_the_change_since_before(page, site_url):
+    items = CONTENT.check.items
+    total = len(items)
+    page.goto(site_url + "training/check/", wait_until="networkidle")
+    answer(page, items, right=2)
+    page.get_by_role("button", name="Save my before score").click()
+    page.reload(wait_until="networkidle")
+    # with a before score saved, the page opens in after mode
+    assert page.get_by_role("radio", name="After the session").is_checked()
+    answer(page, items, right=5)
+    page.get_by_role("button", name="Show my results").click()
+    end = page.locator(".ca-check__end")
+    expect(end).to_contain_text(f"After the session: 5 of {total} right.")
+    expect(end).to_contain_text(f"+3 since before the session (you had 2 of {total} right on ")
+    expect(page.get_by_role("status")).to_contain_text("+3 since before the session")
+    assert page.locator(".ca-check__answer:visible").count() == total
+    last = page.locator("section.ca-q").nth(total - 1)
+    assert "Not quite. The right answer:" in last.inner_text()
+    key = next(o for o in items[-1].question.options if o.correct)
+    assert key.feedback.split()[0] in last.locator(".ca-check__answer").inner_text()
+    assert last.locator(".ca-option.is-right .ca-mark").inner_text() == "\u2714 Right answer"
+    assert not PASS_OR_FAIL.search(page.locator("article").inner_text())
+    saved = saved_checks(page)["checks"]["all"]
+    assert (saved["before"]["score"], saved["after"]["score"]) == (2, 5)
+    assert axe_violations(page) == []
+    page.emulate_media(color_scheme="dark")
+    page.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'slate')")
+    assert axe_violations(page) == []
+    # switching back to before mode hides every answer again
+    page.get_by_role("radio", name="Before the session").check()
+    assert page.locator(".ca-check__answer:visible, .ca-mark").count() == 0
+    assert page.locator("section.ca-q input:checked").count() == 0
+
+
+def test_a_plans_check_asks_only_what_the_plan_teaches_and_keeps_its_own_scores(page, site_url):
+    from common_agenda.training import plan_check
+
+    plan = next(p for p in CONTENT.plans if p.id == "half-day")
+    items = plan_check(CONTENT.check, plan)
+    page.goto(site_url + "training/plans/half-day/", wait_until="networkidle")
+    page.locator("article").get_by_role("link", name="take it online").click()
+    page.wait_for_url("**/training/checks/half-day/")
+    assert page.locator("section.ca-q").count() == len(items) < len(CONTENT.check.items)
+    answer(page, items, right=1)
+    page.get_by_role("button", name="Save my before score").click()
+    expect(page.locator(".ca-check__end")).to_be_visible()
+    assert list(saved_checks(page)["checks"]) == ["plan-half-day"]
+
+
+def test_the_tally_sheet_works_out_the_groups_average_change(page, site_url):
+    total = len(CONTENT.check.items)
+    page.goto(site_url + "training/check-tally/", wait_until="networkidle")
+    page.get_by_label("Scores, one participant per line").fill(f"2 5\n3, 6\n\nfour five\n1\t{total + 1}")
+    page.get_by_role("button", name="Work out the averages").click()
+    expect(page.get_by_role("status")).to_have_text(
+        f"2 participants. Average before: 2.5 of {total}. Average after: 5.5 of {total}. Average change: +3. "
+        f"Skipped lines 4, 5: each line needs two numbers from 0 to {total}.")
+    assert not PASS_OR_FAIL.search(page.locator("article").inner_text())
+    assert axe_violations(page) == []
+    page.emulate_media(media="print")
+    assert page.get_by_role("button", name="Work out the averages").is_hidden()
+    assert page.locator(".ca-tally-table tbody tr").count() == 21  # 20 participants and the average
 
 
 def test_local_placeholders_are_marked_when_local_settings_are_missing(page, site_url):
