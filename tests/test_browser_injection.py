@@ -138,8 +138,26 @@ talk:
 CHECKS = """\
 title: @@title@@
 intro: @@intro@@
-items:
-  - shared-goals/q-single
+questions:
+  - id: first-step
+    module: shared-goals
+    type: single
+    prompt: @@questions[0].prompt@@
+    covers: [A1]
+    options:
+      - id: a
+        text: Ask the young person what she needs first
+        correct: true
+        feedback: @@questions[0].options[0].feedback@@
+      - id: b
+        text: @@questions[0].options[1].text@@
+        correct: false
+        feedback: Not the first step.
+      - id: c
+        text: Wait for the duty sergeant to decide on the case
+        correct: false
+        feedback: Not the first step either.
+    explanation: @@questions[0].explanation@@
 """
 
 LOCAL = """\
@@ -219,7 +237,7 @@ def hostile_site(site: TinySite, payload: str) -> list[str]:
     put("training/scenarios/late-call.yml", SCENARIO, GENERIC_FIX)
     put("training/plans/short.yml", PLAN, GENERIC_FIX)
     put("training/activities.yml", ACTIVITIES, GENERIC_FIX)
-    put("training/checks.yml", CHECKS, GENERIC_FIX)
+    put("training/checks.yml", CHECKS, QUIZ_FIX)  # check items are quiz items: inline HTML only
     put("local.yml", LOCAL, GENERIC_FIX)
     put("training/evaluation.yml", EVALUATION, GENERIC_FIX, fixes={"intro": INTRO_FIX})
     # The glossary schema already keeps < > " out of definitions and [ ] out of terms.
