@@ -79,7 +79,7 @@ def assemble(html: str, form: QuizForm) -> str:
             text = " " + text[3:] if text.startswith("<p>") else "</p>\n" + text
         return Markup(text)
 
-    markup = render(form.template, quiz=form.quiz, total=form.total, piece=piece)
+    markup = render(form.template, quiz=form.quiz, total=form.total, piece=piece, has=pieces.__contains__)
     return html[:span[0]] + markup + html[span[1]:]
 
 

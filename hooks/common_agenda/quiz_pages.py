@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .content import Content
 from .quiz_form import MARKER, QuizForm
+from .quiz_sections import study_links
 from .quizzes import Quiz
 from .render import render
 
@@ -15,8 +16,10 @@ def form(quiz: Quiz) -> QuizForm:
 
 
 def page_markdown(form: QuizForm, content: Content) -> str:
-    return render("quiz_page.md.j2", quiz=form.quiz, module=content.module(form.quiz.module), total=form.total,
-                  marker=MARKER)
+    """`study` links each question to the module section that teaches it, for review after a miss."""
+    module = content.module(form.quiz.module)
+    return render("quiz_page.md.j2", quiz=form.quiz, module=module, total=form.total, marker=MARKER,
+                  study=study_links(form.quiz, module))
 
 
 def index_markdown(content: Content) -> str:
