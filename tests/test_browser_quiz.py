@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from browsing import built_and_served
-from sitekit import QUIZ, TinySite, module_text
+from sitekit import TinySite, module_text, quiz_text
 
 pytestmark = pytest.mark.browser
 
@@ -37,16 +37,29 @@ questions:
 RIGHT = {"q-single": ["a"], "q-multiple": ["a", "b"], "q-tf": ["false"], "q-case-1": ["a"], "q-case-2": ["false"]}
 WRONG = {"q-single": ["b"], "q-multiple": ["c"], "q-tf": ["true"], "q-case-1": ["b"], "q-case-2": ["true"]}
 STORAGE_KEY = "common-agenda:progress"
+ATTEMPTS_KEY = "common-agenda:attempts"
+
+# The module that teaches the quiz, with the sections its questions name.
+TEACHING = module_text() + "\n## Talk first\n\nTalk before you escalate.\n\n## The late call {#late-call}\n\nAsk only what you need.\n"
+SECTIONED = quiz_text({
+    "    covers: [A1]\n": "    covers: [A1]\n    section: talk-first\n",
+    "    type: scenario\n": "    type: scenario\n    section: late-call\n",
+})
+# A quiz whose id is also a property of every JavaScript object, with a pass mark of 4 out of 5.
+CONSTRUCTOR = quiz_text({"id: shared-goals": "id: constructor", "module: shared-goals": "module: constructor",
+                         "pass_mark: 70": "pass_mark: 80", "Check yourself: Shared goals": "Check yourself: Constructor"})
 
 
 @pytest.fixture(scope="module")
 def quiz_site(tmp_path_factory):
     site = TinySite(tmp_path_factory.mktemp("quiz") / "project")
     site.use_site_assets()
-    site.add_module()
+    site.add_module("shared-goals", TEACHING)
     site.add_module("other", module_text("other", title="Other module"))
-    site.write("quizzes/shared-goals.yml", QUIZ)
+    site.add_module("constructor", module_text("constructor", title="Constructor module"))
+    site.write("quizzes/shared-goals.yml", SECTIONED)
     site.write("quizzes/shuffled.yml", SHUFFLED)
+    site.write("quizzes/constructor.yml", CONSTRUCTOR)
     site.nav = ("- Home: index.md\n- Modules: modules/*.md\n"
                 "- Check yourself:\n    - quizzes/index.md\n    - quizzes/*.yml\n")
     with built_and_served(site) as served:
@@ -74,31 +87,67 @@ def answer(page, question: str, *options: str) -> str:
     return section.locator(".ca-q__result").inner_text()
 
 
-def score(page) -> str:
-    return page.locator(".ca-quiz__score").inner_text()
+def progress(page) -> str:
+    return page.locator(".ca-quiz__progress").inner_text()
 
 
-def test_right_and_wrong_answers_show_their_feedback_and_the_score(quiz):
+def mark(page, question: str, option: str) -> str:
+    return page.locator(f'#ca-{question} .ca-option[data-option="{option}"] .ca-mark').inner_text()
+
+
+def stored(page, key: str):
+    return json.loads(page.evaluate(f"localStorage.getItem('{key}')") or "null")
+
+
+def test_right_and_wrong_answers_show_their_feedback_and_the_progress(quiz):
+    assert progress(quiz) == "0 of 5 answered, 0 right."
     result = answer(quiz, "q-single", "a")
     assert "Correct." in result
     assert "Yes. Shared goals survive different timelines." in result
     assert "Different means, one goal." in result
-    assert "Too soon. Talk first." not in result  # feedback of the option not chosen
-    assert quiz.locator('#ca-q-single .ca-option[data-option="a"] .ca-mark').inner_text() == "\u2714 Right choice"
-    assert score(quiz) == "Score: 1 right out of 1 checked, 5 questions in all."
+    assert "Too soon. Talk first." not in result and "Too late. Talk now." not in result  # options not chosen, not right
+    assert mark(quiz, "q-single", "a") == "\u2714 Your choice: right"
+    assert progress(quiz) == "1 of 5 answered, 1 right."
 
     result = answer(quiz, "q-tf", "true")
     assert "Not quite." in result and "No. Each role is needed." in result
-    assert quiz.locator('#ca-q-tf .ca-option[data-option="true"] .ca-mark').inner_text() == "\u2718 Not right"
-    assert score(quiz) == "Score: 1 right out of 2 checked, 5 questions in all."
+    assert mark(quiz, "q-tf", "true") == "\u2718 Your choice: not right"
+    assert progress(quiz) == "2 of 5 answered, 1 right."
     assert quiz.locator("#ca-q-tf input").first.is_disabled()
     assert quiz.errors == []
+
+
+def test_a_wrong_answer_reveals_the_right_one_and_its_feedback(quiz):
+    result = answer(quiz, "q-single", "b")
+    assert result.splitlines()[0] == "\u2718 Not quite. The right answer is marked \u2714 below."
+    assert "\u2718 Your choice: not right \u2014 B. Escalate to a supervisor at once." in result
+    assert "Too soon. Talk first." in result
+    assert "\u2714 Right answer (not chosen) \u2014 A. Talk about what each side needs." in result
+    assert "Yes. Shared goals survive different timelines." in result
+    assert "Too late. Talk now." not in result  # neither chosen nor right
+    assert result.index("Yes. Shared goals survive") < result.index("Too soon.")  # in the order shown
+    assert mark(quiz, "q-single", "a") == "\u2714 Right answer (not chosen)"  # marked in words, not colour alone
+    assert mark(quiz, "q-single", "b") == "\u2718 Your choice: not right"
+    assert quiz.locator('#ca-q-single .ca-option[data-option="c"] .ca-mark').count() == 0
+
+    result = answer(quiz, "q-multiple", "a", "c")
+    assert "\u2714 Right answer (not chosen) \u2014 B. Confidentiality rules." in result
+    assert all(text in result for text in ["Yes, limits matter.", "Yes, rules differ.", "No. Not without consent."])
+
+
+def test_every_wrong_answer_ends_knowing_the_right_one(quiz):
+    for question, options in WRONG.items():
+        result = answer(quiz, question, *options)
+        assert "\u2714 Right answer (not chosen)" in result, question
+    right_marks = quiz.locator(".ca-option.is-right .ca-mark").all_inner_texts()
+    assert right_marks == ["\u2714 Right answer (not chosen)"] * 6  # a and b of the multiple question
 
 
 def test_checking_without_a_choice_asks_for_one(quiz):
     quiz.locator("#ca-q-single").get_by_role("button", name="Check answer").click()
     assert quiz.locator("#ca-q-single .ca-q__result").inner_text() == "Choose an answer first."
-    assert score(quiz) == "Score: 0 right out of 0 checked, 5 questions in all."
+    expect(quiz.locator(".ca-quiz__live")).to_have_text("Choose an answer first.")
+    assert progress(quiz) == "0 of 5 answered, 0 right."
 
 
 @pytest.mark.parametrize(("chosen", "verdict"), [
@@ -116,7 +165,7 @@ def test_scenario_sub_questions_are_scored_one_by_one(quiz):
     assert "A detective calls a shelter late at night." in quiz.locator("#q-q-case + .ca-case__text, .ca-case__text").first.inner_text()
     assert "Correct." in answer(quiz, "q-case-1", "a")
     assert "Not quite." in answer(quiz, "q-case-2", "true")
-    assert score(quiz) == "Score: 1 right out of 2 checked, 5 questions in all."
+    assert progress(quiz) == "2 of 5 answered, 1 right."
 
 
 def finish(page, answers: dict[str, list[str]]) -> str:
@@ -128,7 +177,8 @@ def finish(page, answers: dict[str, list[str]]) -> str:
 def test_passing_shows_the_pass_message(quiz):
     summary = finish(quiz, RIGHT)
     assert summary == "\u2714 You got 5 of 5 (100%). The pass mark is 70%: you passed. Well done."
-    expect(quiz.locator(".ca-quiz__live")).to_contain_text("You got 5 of 5 (100%). The pass mark is 70%: you passed.")
+    assert progress(quiz) == "5 of 5 answered, 5 right. You got 5 of 5 (100%). The pass mark is 70%: you passed. Well done."
+    assert quiz.locator(".ca-quiz__missed").count() == 0
 
 
 def test_failing_shows_the_fail_message(quiz):
@@ -145,8 +195,10 @@ def test_retry_resets_the_quiz(quiz):
     assert quiz.locator(".ca-mark").count() == 0
     assert quiz.locator(".ca-q__result:visible").count() == 0
     assert quiz.locator(".ca-quiz__end").is_hidden()
+    assert progress(quiz) == "0 of 5 answered, 0 right."
+    assert stored(quiz, ATTEMPTS_KEY) == {"v": 1, "quizzes": {}}  # the saved attempt is gone
     assert "Correct." in answer(quiz, "q-single", "a")
-    assert score(quiz) == "Score: 1 right out of 1 checked, 5 questions in all."
+    assert progress(quiz) == "1 of 5 answered, 1 right."
 
 
 def test_retry_reshuffles_when_the_quiz_asks_for_it(quiz, quiz_site):
@@ -190,6 +242,184 @@ def test_a_failed_retake_keeps_the_best_score(quiz):
     finish(quiz, WRONG)
     entry = json.loads(quiz.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))["quizzes"]["shared-goals"]
     assert entry["best"] == 100 and entry["passed"] is True
+
+
+def checked_state(page) -> dict:
+    return page.locator("section.ca-q").evaluate_all("""qs => Object.fromEntries(qs.map(q => [q.dataset.caQuestion,
+        [...q.querySelectorAll('input:checked')].map(i => i.value)]))""")
+
+
+def test_each_checked_answer_is_saved_and_a_reload_resumes_with_results_and_progress(quiz):
+    answer(quiz, "q-single", "b")
+    answer(quiz, "q-multiple", "a", "b")
+    assert stored(quiz, ATTEMPTS_KEY) == {"v": 1, "quizzes": {"shared-goals": {"q-single": ["b"], "q-multiple": ["a", "b"]}}}
+    quiz.locator("#ca-q-tf-true").check()  # chosen but not checked: not saved
+    quiz.reload(wait_until="networkidle")
+    assert checked_state(quiz) == {"q-single": ["b"], "q-multiple": ["a", "b"], "q-tf": [], "q-case-1": [], "q-case-2": []}
+    assert progress(quiz) == "2 of 5 answered, 1 right."
+    result = quiz.locator("#ca-q-single .ca-q__result").inner_text()
+    assert "Not quite." in result and "Yes. Shared goals survive different timelines." in result
+    assert mark(quiz, "q-single", "a") == "\u2714 Right answer (not chosen)"
+    assert quiz.locator("#ca-q-single input:disabled").count() == 3
+    assert quiz.locator("#ca-q-single .ca-q__actions").is_hidden()
+    assert quiz.locator("#ca-q-tf .ca-q__actions").is_visible()
+    assert stored(quiz, STORAGE_KEY) is None  # no result until the last question
+    answer(quiz, "q-tf", "false")
+    answer(quiz, "q-case-1", "a")
+    summary = finish(quiz, {"q-case-2": ["false"]})
+    assert summary.startswith("\u2714 You got 4 of 5 (80%).")
+    assert quiz.errors == []
+
+
+def test_a_closed_tab_resumes_the_finished_quiz_with_its_review_list(quiz, quiz_site):
+    url, _ = quiz_site
+    finish(quiz, dict(RIGHT, **{"q-single": ["b"]}))
+    entry = stored(quiz, STORAGE_KEY)["quizzes"]["shared-goals"]
+    context = quiz.context
+    quiz.close()
+    tab = context.new_page()
+    tab.goto(url + "quizzes/shared-goals/", wait_until="networkidle")
+    assert checked_state(tab) == dict(RIGHT, **{"q-single": ["b"]})
+    assert tab.locator(".ca-quiz__summary p").first.inner_text().startswith("\u2714 You got 4 of 5 (80%).")
+    assert tab.locator(".ca-quiz__missed li").all_inner_texts() == ["Question 1: Talk first"]
+    assert stored(tab, STORAGE_KEY)["quizzes"]["shared-goals"] == entry  # resuming records nothing new
+
+
+def test_start_again_clears_the_saved_attempt(quiz):
+    answer(quiz, "q-single", "a")
+    quiz.reload(wait_until="networkidle")
+    quiz.get_by_role("button", name="Start again").click()
+    quiz.reload(wait_until="networkidle")
+    assert checked_state(quiz) == {q: [] for q in RIGHT}
+    assert progress(quiz) == "0 of 5 answered, 0 right."
+    assert quiz.locator(".ca-quiz__end").is_hidden()
+
+
+def test_the_progress_indicator_is_a_polite_live_region_and_nothing_says_it_twice(quiz):
+    indicator = quiz.locator(".ca-quiz__progress")
+    assert indicator.is_visible()
+    assert indicator.get_attribute("role") == "status" and indicator.get_attribute("aria-live") == "polite"
+    answer(quiz, "q-single", "b")
+    expect(indicator).to_have_text("1 of 5 answered, 0 right.")
+    result = quiz.locator("#ca-q-single .ca-q__result")
+    assert quiz.evaluate("document.activeElement.classList.contains('ca-q__result')")  # read on focus ...
+    assert result.get_attribute("aria-live") is None and result.get_attribute("role") is None  # ... not announced too
+    assert quiz.locator(".ca-quiz__live").inner_text() == ""
+    live = quiz.locator("[aria-live], [role=status], [role=alert]").evaluate_all(
+        "els => els.filter(e => e.closest('form.ca-quiz')).map(e => e.className)")
+    assert live == ["ca-quiz__progress", "ca-quiz__live"]
+    answer(quiz, "q-multiple", "a", "b")
+    expect(indicator).to_have_text("2 of 5 answered, 1 right.")
+
+
+def test_the_end_lists_missed_questions_with_links_to_the_sections_that_teach_them(quiz, quiz_site):
+    url, _ = quiz_site
+    finish(quiz, dict(RIGHT, **{"q-single": ["b"], "q-tf": ["true"], "q-case-1": ["b"]}))
+    items = quiz.locator(".ca-quiz__missed li")
+    assert items.all_inner_texts() == ["Question 1: Talk first", "Question 3: Shared goals, different missions",
+                                       "Question 4: The late call"]
+    hrefs = quiz.locator(".ca-quiz__missed a").evaluate_all("els => els.map(a => a.href)")
+    assert hrefs == [url + "quizzes/shared-goals/#q-q-single", url + "modules/shared-goals/#talk-first",
+                     url + "quizzes/shared-goals/#q-q-tf", url + "modules/shared-goals/",
+                     url + "quizzes/shared-goals/#q-q-case-1", url + "modules/shared-goals/#late-call"]
+    quiz.locator(".ca-quiz__missed").get_by_role("link", name="The late call").click()
+    quiz.wait_for_url(url + "modules/shared-goals/#late-call")
+    expect(quiz.locator("#late-call")).to_have_text(re.compile("The late call"))
+
+
+def test_a_score_exactly_at_the_pass_mark_passes_and_one_question_less_fails(quiz, quiz_site):
+    url, _ = quiz_site
+    quiz.goto(url + "quizzes/constructor/", wait_until="networkidle")
+    summary = finish(quiz, dict(RIGHT, **{"q-single": ["b"]}))
+    assert summary.startswith("\u2714 You got 4 of 5 (80%). The pass mark is 80%: you passed.")
+    assert stored(quiz, STORAGE_KEY)["quizzes"]["constructor"]["passed"] is True
+    quiz.evaluate("localStorage.clear()")
+    quiz.get_by_role("button", name="Start again").click()
+    summary = finish(quiz, dict(RIGHT, **{"q-single": ["b"], "q-tf": ["true"]}))
+    assert summary.startswith("\u2718 You got 3 of 5 (60%). The pass mark is 80%: not passed this time.")
+    entry = stored(quiz, STORAGE_KEY)["quizzes"]["constructor"]
+    assert entry["best"] == 60 and entry["passed"] is False
+
+
+def nav_marks(page) -> dict[str, list[str]]:
+    return page.evaluate("""() => {
+        const out = {primary: [], toc: []};
+        document.querySelectorAll('.ca-nav-passed').forEach(tag => {
+            const link = tag.closest('a');
+            out[link.closest('.md-nav--secondary') ? 'toc' : 'primary'].push(link.pathname + link.hash);
+        });
+        return out; }""")
+
+
+def test_the_nav_link_to_a_passed_quiz_is_marked_but_never_the_table_of_contents(quiz, quiz_site):
+    url, _ = quiz_site
+    finish(quiz, RIGHT)
+    quiz.reload(wait_until="networkidle")
+    assert quiz.locator(".md-nav--secondary a.md-nav__link[href*='#q-']").count() >= 5  # the page's own contents
+    assert nav_marks(quiz) == {"primary": ["/quizzes/shared-goals/"], "toc": []}
+    quiz.goto(url + "quizzes/", wait_until="networkidle")
+    assert nav_marks(quiz) == {"primary": ["/quizzes/shared-goals/"], "toc": []}
+    quiz.goto(url + "modules/shared-goals/", wait_until="networkidle")
+    assert nav_marks(quiz) == {"primary": ["/quizzes/shared-goals/"], "toc": []}
+
+
+@pytest.mark.parametrize("saved", [
+    None,
+    '{"v": 1, "quizzes": {"shared-goals": {"best": 100, "passed": true, "date": "2026-11-23"}}}',
+    '{"v": 1, "quizzes": {"constructor": {"best": 40, "passed": false, "date": "2026-11-23"}}}',
+    '{"v": 1, "quizzes": {"__proto__": {"best": 100, "passed": true, "date": "2026-11-23"}}}',
+])
+def test_a_quiz_called_constructor_is_passed_only_when_its_own_entry_says_so(quiz, quiz_site, saved):
+    url, _ = quiz_site
+    if saved:
+        quiz.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORAGE_KEY, saved])
+    quiz.goto(url + "quizzes/", wait_until="networkidle")
+    status = quiz.locator('[data-ca-status="constructor"]').inner_text()
+    assert status == ("Not passed yet \u2014 best score 40% (2026-11-23)" if saved and "40" in saved else "Not taken yet")
+    assert nav_marks(quiz)["primary"] == (["/quizzes/shared-goals/"] if saved and "true" in saved and "proto" not in saved else [])
+    quiz.goto(url + "quizzes/constructor/", wait_until="networkidle")
+    assert quiz.locator(".ca-quiz-saved").inner_text() in ("", "Your best so far: Not passed yet \u2014 best score 40% (2026-11-23).")
+    assert "/quizzes/constructor/" not in nav_marks(quiz)["primary"]
+    summary = finish(quiz, RIGHT)
+    assert summary.startswith("\u2714 You got 5 of 5")
+    assert stored(quiz, STORAGE_KEY)["quizzes"]["constructor"]["passed"] is True
+    assert "/quizzes/constructor/" in nav_marks(quiz)["primary"]
+    assert quiz.evaluate("({}).passed === undefined && typeof Object.prototype.best === 'undefined'")
+    assert quiz.errors == []
+
+
+@pytest.mark.parametrize("attempts", [
+    '{"v": 1, "quizzes": {"shared-goals": {"nope": ["a"], "q-single": ["zz"], "q-tf": ["true", "false"],'
+    ' "q-multiple": "a", "q-case-1": [], "q-case-2": ["false"]}}}',
+    '{"v": 1, "quizzes": {"shared-goals": {"__proto__": {"q-single": ["a"]}, "constructor": ["a"], "q-case-2": ["false"]}}}',
+    '{"v": 1, "quizzes": {"shared-goals": {"q-multiple": ["a", "a"], "q-case-2": ["false"]}, "__proto__": {}}}',
+])
+def test_saved_answers_that_do_not_fit_the_page_are_ignored(quiz, attempts):
+    quiz.evaluate("([k, v]) => localStorage.setItem(k, v)", [ATTEMPTS_KEY, attempts])
+    quiz.reload(wait_until="networkidle")
+    assert checked_state(quiz) == {"q-single": [], "q-multiple": [], "q-tf": [], "q-case-1": [], "q-case-2": ["false"]}
+    assert progress(quiz) == "1 of 5 answered, 1 right."
+    assert "Correct." in answer(quiz, "q-single", "a")
+    assert stored(quiz, ATTEMPTS_KEY)["quizzes"]["shared-goals"] == {"q-case-2": ["false"], "q-single": ["a"]}
+    assert quiz.evaluate("({}).passed === undefined && Object.keys(Object.prototype).length === 0")
+    assert quiz.errors == []
+
+
+def test_a_restored_shuffled_question_keeps_working(quiz, quiz_site):
+    url, _ = quiz_site
+    quiz.goto(url + "quizzes/shuffled/", wait_until="networkidle")
+    assert "Not quite." in answer(quiz, "many", "c")
+    quiz.reload(wait_until="networkidle")
+    assert quiz.locator("#ca-many-c").is_checked() and quiz.locator("#ca-many-c").is_disabled()
+    assert mark(quiz, "many", "a") == "\u2714 Right answer (not chosen)"
+    result = quiz.locator("#ca-many .ca-q__result").inner_text()
+    assert "\u2714 Right answer (not chosen) \u2014 Letter A" in result and "About a." in result and "About c." in result
+    assert "A. Letter A" not in result  # letters are hidden when options are shuffled, so not named either
+    assert quiz.locator(".ca-quiz__summary").inner_text().startswith("\u2718 You got 0 of 1 (0%)")
+    quiz.get_by_role("button", name="Start again").click()
+    assert "Correct." in answer(quiz, "many", "a")
+    assert quiz.errors == []
+
 
 
 def test_the_quiz_can_be_completed_with_the_keyboard_alone(quiz):
@@ -236,7 +466,8 @@ def test_no_answer_text_reaches_the_search_index(quiz_site):
     entries = [d["location"] for d in index["docs"] if d["location"].startswith("quizzes/shared-goals/")]
     assert "quizzes/shared-goals/#q-q-single" in entries and "quizzes/shared-goals/#q-q-case-2" in entries
     for secret in ["Shared goals survive", "Too soon", "Different means, one goal", "Enough to plan",
-                   "Confidentiality rules bind providers", "Show answer", "Check answer", "data-correct"]:
+                   "Confidentiality rules bind providers", "Show answer", "Check answer", "data-correct",
+                   "Too late. Talk now", "Where this is taught", "answered"]:
         assert secret not in text, secret
 
 
@@ -262,7 +493,15 @@ def test_quiz_pages_have_no_axe_violations_before_and_after_answering(quiz, quiz
     quiz.emulate_media(color_scheme=scheme)
     quiz.reload(wait_until="networkidle")
     assert axe_violations(quiz) == []
-    finish(quiz, dict(RIGHT, **{"q-single": ["b"]}))
+    answer(quiz, "q-single", "b")  # a wrong answer, the right one revealed, the progress indicator
+    answer(quiz, "q-multiple", "c")
+    quiz.wait_for_timeout(400)
+    assert axe_violations(quiz) == []
+    quiz.reload(wait_until="networkidle")  # the same answers restored
+    assert progress(quiz) == "2 of 5 answered, 0 right."
+    assert axe_violations(quiz) == []
+    finish(quiz, {q: RIGHT[q] for q in ["q-tf", "q-case-1", "q-case-2"]})  # the end, with missed questions listed
+    assert quiz.locator(".ca-quiz__missed li").count() == 2
     quiz.locator(".ca-quiz__retry").focus()
     quiz.wait_for_timeout(400)  # let Material's colour transition end, as a person would see it
     assert axe_violations(quiz) == []
@@ -272,15 +511,15 @@ def test_quiz_pages_have_no_axe_violations_before_and_after_answering(quiz, quiz
     assert axe_violations(quiz) == []
 
 
-@pytest.mark.parametrize("stored", ["{not json", "[]", "null", '{"v": 1, "quizzes": {"x": {"best": "lots"}}}',
+@pytest.mark.parametrize("value", ["{not json", "[]", "null", '{"v": 1, "quizzes": {"x": {"best": "lots"}}}',
                                     '{"v": 99, "quizzes": {}}', '"a string"'])
-def test_corrupt_or_foreign_progress_is_reset_with_a_notice(quiz, quiz_site, stored):
+def test_corrupt_or_foreign_progress_is_reset_with_a_notice(quiz, quiz_site, value):
     url, _ = quiz_site
-    quiz.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORAGE_KEY, stored])
+    quiz.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORAGE_KEY, value])
     quiz.reload(wait_until="networkidle")
     assert quiz.locator(".ca-quiz-saved").inner_text() == "Your saved quiz progress could not be read, so it was reset."
     assert "Correct." in answer(quiz, "q-single", "a")
-    quiz.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORAGE_KEY, stored])
+    quiz.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORAGE_KEY, value])
     quiz.goto(url + "quizzes/", wait_until="networkidle")
     assert quiz.locator('[data-ca-status="shared-goals"]').inner_text() == "Not taken yet"
     assert quiz.errors == []
@@ -298,6 +537,8 @@ def test_without_javascript_every_question_shows_and_answers_open_on_request(bro
     section.get_by_text("Show answer").click()
     assert section.get_by_text("Different means, one goal.").is_visible()
     assert section.get_by_text("Yes. Shared goals survive different timelines.").is_visible()
+    assert section.get_by_role("link", name="Talk first").get_attribute("href") == "../../modules/shared-goals/#talk-first"
+    assert page.locator(".ca-quiz__progress").is_hidden()
     context.close()
 
 
@@ -314,5 +555,7 @@ def test_quiz_works_after_instant_navigation_from_its_module(quiz, quiz_site):
     expect(quiz.locator("form.ca-quiz")).to_have_count(0)
     quiz.go_forward()
     quiz.locator("form.ca-quiz[data-ca-ready]").wait_for()
-    assert "Correct." in answer(quiz, "q-single", "a")
+    assert "Correct." in quiz.locator("#ca-q-single .ca-q__result").inner_text()  # the saved answer, restored
+    assert "Correct." in answer(quiz, "q-tf", "false")
+    assert progress(quiz) == "2 of 5 answered, 2 right."
     assert quiz.errors == []

@@ -1,12 +1,14 @@
 """Corrupt, foreign and oversized localStorage never breaks a page that reads it.
 
-The quiz page, the quiz index, the certificate page and the evaluation form each read saved data
-from localStorage, which any script of the same origin (or a browser extension, or an old version
+The quiz page, the quiz index, the nav marks, the certificate page and the evaluation form each
+read saved data from localStorage (quiz pages also their saved answers), which any script of the same origin (or a browser extension, or an old version
 of the site) may have left in any state. For every hostile value, each page must load without a
 page error, leave Object.prototype alone, count the data as no progress, and stay usable.
 """
 
 from __future__ import annotations
+
+import json
 
 import pytest
 
@@ -16,6 +18,7 @@ from sitekit import TinySite, module_text, quiz_text
 pytestmark = pytest.mark.browser
 
 PROGRESS = "common-agenda:progress"
+ATTEMPTS = "common-agenda:attempts"
 ANSWERS = "common-agenda:evaluation"
 ENTRY = '{"best": 100, "passed": true, "date": "2026-11-23"}'
 
@@ -143,6 +146,37 @@ def test_hostile_progress_breaks_no_page(page, storage_site, name):
     assert page.errors == [] and page.dialogs == []
 
 
+@pytest.mark.parametrize("name", HOSTILE)
+def test_hostile_saved_attempts_break_no_quiz_page(page, storage_site, name):
+    """Saved answers are read as data: what does not fit the page's questions and options is ignored."""
+    store(page, ATTEMPTS, HOSTILE[name].replace("'shared-goals': {best: 50", "'shared-goals': {'q-single': ['a'], best: 50"))
+    page.goto(storage_site + "quizzes/shared-goals/", wait_until="load")
+    page.locator("form.ca-quiz[data-ca-ready]").wait_for(state="attached")
+    assert page.locator(".ca-quiz__progress").inner_text() in ("0 of 5 answered, 0 right.", "1 of 5 answered, 1 right.")
+    page.locator("#ca-q-tf-false").check()
+    page.locator("#ca-q-tf").get_by_role("button", name="Check answer").click()
+    assert "Correct." in page.locator("#ca-q-tf .ca-q__result").inner_text()
+    page.reload(wait_until="load")
+    page.locator("form.ca-quiz[data-ca-ready]").wait_for(state="attached")
+    assert page.locator("#ca-q-tf-false").is_checked()  # the new answer was saved over whatever was there
+    assert unpolluted(page)
+    assert page.errors == [] and page.dialogs == []
+
+
+def test_nav_marks_ignore_progress_that_quiz_pages_would_reset(page, storage_site):
+    """One bad entry makes the whole record unreadable (quiz pages reset it), so nothing shows as passed."""
+    entry = json.loads(ENTRY)
+    store(page, PROGRESS, repr(json.dumps({"v": 1, "quizzes": {"shared-goals": entry, "police-only": {"passed": True}}})))
+    page.goto(storage_site + "modules/shared-goals/", wait_until="load")
+    page.wait_for_function("window.caMarkPassed !== undefined")
+    assert page.locator(".ca-nav-passed").count() == 0
+    store(page, PROGRESS, repr(json.dumps({"v": 1, "quizzes": {"shared-goals": entry}})))
+    page.reload(wait_until="load")
+    page.wait_for_function("document.querySelectorAll('.ca-nav-passed').length > 0")
+    assert page.locator(".ca-nav-passed").count() == 1
+    assert page.errors == []
+
+
 @pytest.mark.parametrize("name", ["4-mb-string", "deep-array", "proto-at-top", "lone-surrogate", "html-in-values"])
 def test_hostile_answers_break_no_evaluation_form(page, storage_site, name):
     store(page, ANSWERS, HOSTILE[name].replace('"quizzes"', '"answers"'))
@@ -211,5 +245,5 @@ def test_full_storage_still_lets_a_quiz_be_finished(page, storage_site):
         if (question, option) != ("q-multiple", "a"):
             page.locator(f"#ca-{question}").get_by_role("button", name="Check answer").click()
     assert page.locator(".ca-quiz__summary").inner_text().startswith("\u2714 You got 5 of 5 (100%)")
-    assert page.locator(".ca-quiz-saved").inner_text() == "Your result could not be saved in this browser."
+    assert page.locator(".ca-quiz-saved").inner_text() == "Your answers could not be saved in this browser."
     assert page.errors == []

@@ -1,35 +1,56 @@
-/* Common Agenda quizzes: check answers, explain them, keep the score and save progress.
-   No dependencies. Progress lives in localStorage only; nothing is sent anywhere.
-   Loaded on quiz pages and the quiz index only, and safe to load twice (instant navigation). */
+/* Common Agenda quizzes: check and explain answers (the right one too), keep the score, save each
+   checked answer and the result in localStorage only. No dependencies; safe to load twice (instant
+   navigation). Stored data is read by own properties only: "constructor" is just an id. */
 (function () {
   "use strict";
   if (window.caQuiz) { window.caQuiz.init(); return; }
 
-  var KEY = "common-agenda:progress";
-  var notice = "";
+  var KEY = "common-agenda:progress";   // {v: 1, quizzes: {id: {best, passed, date}}}
+  var TRIES = "common-agenda:attempts"; // {v: 1, quizzes: {id: {question id: [chosen option ids]}}}
+  var notice = "", NOSAVE = "Your answers could not be saved in this browser.";
 
-  /* ---- Saved progress: {v: 1, quizzes: {id: {best, passed, date}}} ---- */
-  function valid(data) {
-    if (!data || data.v !== 1 || typeof data.quizzes !== "object" || !data.quizzes || Array.isArray(data.quizzes)) return false;
-    return Object.keys(data.quizzes).every(function (id) {
-      var e = data.quizzes[id];
-      return e && typeof e.best === "number" && e.best >= 0 && e.best <= 100 &&
-        typeof e.passed === "boolean" && typeof e.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(e.date);
-    });
+  function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+  function at(o, k) { return own(o, k) ? o[k] : undefined; }
+  function isMap(o) { return !!o && typeof o === "object" && !Array.isArray(o); }
+
+  /* ---- Storage: {v: 1, quizzes: {...}}, read into maps with no prototype ---- */
+  function raw(key) {
+    try { return localStorage.getItem(key); } catch (e) {
+      notice = "This browser does not allow saving, so your results will not be kept.";
+      return null;
+    }
+  }
+  function parse(text) { // null: nothing saved; false: unreadable
+    if (text === null) return null;
+    try {
+      var data = JSON.parse(text), map = Object.create(null);
+      if (!isMap(data) || at(data, "v") !== 1 || !isMap(at(data, "quizzes"))) return false;
+      Object.keys(data.quizzes).forEach(function (k) { map[k] = data.quizzes[k]; });
+      return map;
+    } catch (e) { return false; }
+  }
+  function store(key, map) {
+    try { localStorage.setItem(key, JSON.stringify({ v: 1, quizzes: map })); return true; } catch (e) { return false; }
+  }
+  function entryOk(e) {
+    var best = isMap(e) && at(e, "best"), date = isMap(e) && at(e, "date");
+    return typeof best === "number" && best >= 0 && best <= 100 && typeof at(e, "passed") === "boolean" &&
+      typeof date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(date);
   }
   function load() {
-    var raw;
-    try { raw = localStorage.getItem(KEY); } catch (e) { notice = "This browser does not allow saving, so your results will not be kept."; return { v: 1, quizzes: {} }; }
-    if (raw === null) return { v: 1, quizzes: {} };
-    try { var data = JSON.parse(raw); if (valid(data)) return data; } catch (e) { /* reset below */ }
-    notice = "Your saved quiz progress could not be read, so it was reset.";
-    try { localStorage.removeItem(KEY); } catch (e) { /* nothing to do */ }
-    return { v: 1, quizzes: {} };
+    var map = parse(raw(KEY));
+    if (map && Object.keys(map).every(function (k) { return entryOk(map[k]); })) return map;
+    if (map !== null) {
+      notice = "Your saved quiz progress could not be read, so it was reset.";
+      try { localStorage.removeItem(KEY); } catch (e) { /* nothing to do */ }
+    }
+    return Object.create(null);
   }
-  function save(data) {
-    try { localStorage.setItem(KEY, JSON.stringify(data)); } catch (e) { notice = "Your result could not be saved in this browser."; }
+  function save(map) {
+    if (!store(KEY, map)) notice = NOSAVE;
     if (window.caMarkPassed) window.caMarkPassed();
   }
+  function tries() { return parse(raw(TRIES)) || Object.create(null); }
   function statusText(entry) {
     if (!entry) return "Not taken yet";
     return (entry.passed ? "Passed" : "Not passed yet") + " \u2014 best score " + entry.best + "% (" + entry.date + ")";
@@ -61,61 +82,66 @@
     var passMark = Number(form.getAttribute("data-pass-mark"));
     var doShuffle = form.getAttribute("data-shuffle") === "true";
     var questions = all(form, "section.ca-q");
+    var progressBar = form.querySelector(".ca-quiz__progress");
     var live = form.querySelector(".ca-quiz__live");
     var end = form.querySelector(".ca-quiz__end");
-    var score = form.querySelector(".ca-quiz__score");
     var summary = form.querySelector(".ca-quiz__summary");
     var saved = document.querySelector(".ca-quiz-saved");
-    var results = {};
+    var results = Object.create(null), answers = Object.create(null);
 
     form.classList.add("ca-quiz--live");
     form.addEventListener("submit", function (e) { e.preventDefault(); });
 
-    function announce(text) { live.textContent = ""; window.setTimeout(function () { live.textContent = text; }, 50); }
-    function right() { return Object.keys(results).filter(function (k) { return results[k]; }).length; }
-    function done() { return Object.keys(results).length; }
-    function showSaved(progress) {
-      var entry = progress.quizzes[id];
+    function count(wanted) { return Object.keys(results).filter(function (k) { return wanted === undefined || results[k] === wanted; }).length; }
+    function showSaved() {
+      var entry = at(load(), id);
       var text = notice || (entry ? "Your best so far: " + statusText(entry) + "." : "");
       if (saved) { saved.textContent = text; show(saved, !!text); }
     }
-    function updateScore() {
-      score.textContent = "Score: " + right() + " right out of " + done() + " checked, " + questions.length + " questions in all.";
-      show(end, done() > 0);
+    function update(extra) {
+      progressBar.textContent = count() + " of " + questions.length + " answered, " + count(true) + " right." + (extra ? " " + extra : "");
+      show(end, count() > 0);
+    }
+    function optionName(option) {
+      var label = option.querySelector("label").cloneNode(true);
+      if (doShuffle) all(label, ".ca-letter").forEach(function (n) { n.remove(); });
+      return label.textContent.trim();
     }
 
-    function check(q) {
+    function check(q, restoring) {
+      var qid = q.getAttribute("data-ca-question");
       var chosen = all(q, "input:checked").map(function (i) { return i.value; });
       var result = q.querySelector(".ca-q__result");
       result.textContent = "";
       show(result, true);
       if (!chosen.length) {
         result.appendChild(el("p", "ca-q__verdict", "Choose an answer first."));
-        announce("Choose an answer first.");
+        live.textContent = "";
+        window.setTimeout(function () { live.textContent = "Choose an answer first."; }, 50);
         return;
       }
-      var answers = {};
-      all(q, ".ca-answer__option").forEach(function (a) { answers[a.getAttribute("data-option")] = a; });
-      var correct = Object.keys(answers).filter(function (k) { return answers[k].getAttribute("data-correct") === "true"; });
+      var feedback = Object.create(null);
+      all(q, ".ca-answer__option").forEach(function (a) { feedback[a.getAttribute("data-option")] = a; });
+      var correct = Object.keys(feedback).filter(function (k) { return feedback[k].getAttribute("data-correct") === "true"; });
       var ok = chosen.length === correct.length && chosen.every(function (c) { return correct.indexOf(c) >= 0; });
-      var verdict = ok ? "\u2714 Correct." : "\u2718 Not quite.";
+      var verdict = ok ? "\u2714 Correct." : "\u2718 Not quite. The right answer is marked \u2714 below.";
       if (!ok && q.getAttribute("data-type") === "multiple") {
-        var hits = chosen.filter(function (c) { return correct.indexOf(c) >= 0; }).length;
+        var hits = chosen.filter(function (c) { return correct.indexOf(c) >= 0; }).length, extra = chosen.length - hits;
         verdict = "\u2718 Not quite: you chose " + hits + " of the " + correct.length + " right options" +
-          (chosen.length > hits ? " and " + (chosen.length - hits) + " that " + (chosen.length - hits === 1 ? "is" : "are") + " not right." : ".");
+          (extra ? " and " + extra + " that " + (extra === 1 ? "is" : "are") + " not right." : ".");
       }
       result.appendChild(el("p", "ca-q__verdict ca-q__verdict--" + (ok ? "right" : "wrong"), verdict));
-      chosen.forEach(function (c) {
-        var isRight = correct.indexOf(c) >= 0;
-        var option = q.querySelector('.ca-option[data-option="' + c + '"]');
+      all(q, ".ca-option").forEach(function (option) { // in the order shown: chosen options and right ones
+        var c = option.getAttribute("data-option"), mine = chosen.indexOf(c) >= 0, isRight = correct.indexOf(c) >= 0;
+        if (!mine && !isRight) return;
+        var mark = mine ? (isRight ? "\u2714 Your choice: right" : "\u2718 Your choice: not right") : "\u2714 Right answer (not chosen)";
         option.classList.add(isRight ? "is-right" : "is-wrong");
-        option.appendChild(el("span", "ca-mark", isRight ? "\u2714 Right choice" : "\u2718 Not right"));
+        option.appendChild(el("span", "ca-mark", mark));
         var block = el("div", "ca-q__feedback");
-        block.appendChild(el("p", "ca-q__feedback-label", (isRight ? "\u2714 " : "\u2718 ") + option.querySelector("label").textContent));
-        all(answers[c], ":scope > *").forEach(function (n) {
+        block.appendChild(el("p", "ca-q__feedback-label", mark + " \u2014 " + optionName(option)));
+        all(feedback[c], ":scope > *").forEach(function (n) {
           var copy = n.cloneNode(true);
-          var verdictLabel = copy.querySelector(".ca-answer__verdict");
-          if (verdictLabel) verdictLabel.remove();  // the line above already says right or not
+          all(copy, ".ca-answer__verdict").forEach(function (v) { v.remove(); }); // the label says right or not
           block.appendChild(copy);
         });
         result.appendChild(block);
@@ -126,34 +152,49 @@
       result.appendChild(why);
       all(q, "input").forEach(function (i) { i.disabled = true; });
       show(q.querySelector(".ca-q__actions"), false);
-      results[q.getAttribute("data-ca-question")] = ok;
-      updateScore();
-      result.focus();
-      var finished = done() === questions.length;
-      announce(verdict + " " + score.textContent + (finished ? " " + finish() : ""));
+      results[qid] = ok;
+      answers[qid] = chosen;
+      if (!restoring) {
+        var kept = tries();
+        kept[id] = answers;
+        if (!store(TRIES, kept)) { notice = NOSAVE; showSaved(); }
+        result.focus();
+      }
+      update(count() === questions.length ? finish(restoring) : "");
     }
 
-    function finish() {
-      var pct = Math.round(100 * right() / questions.length);
-      var passed = pct >= passMark;
-      var text = "You got " + right() + " of " + questions.length + " (" + pct + "%). The pass mark is " + passMark + "%: " +
+    function finish(restoring) {
+      var n = questions.length, pct = Math.floor(100 * count(true) / n), passed = pct >= passMark;
+      var text = "You got " + count(true) + " of " + n + " (" + pct + "%). The pass mark is " + passMark + "%: " +
         (passed ? "you passed. Well done." : "not passed this time. Read the explanations, then start again when you are ready.");
       summary.textContent = "";
       summary.appendChild(el("p", "ca-quiz__verdict ca-quiz__verdict--" + (passed ? "pass" : "fail"), (passed ? "\u2714 " : "\u2718 ") + text));
-      var progress = load();
-      var before = progress.quizzes[id];
-      progress.quizzes[id] = {
-        best: Math.max(pct, before ? before.best : 0),
-        passed: passed || !!(before && before.passed),
-        date: today()
-      };
-      save(progress);
-      showSaved(progress);
+      var missed = questions.filter(function (q) { return !results[q.getAttribute("data-ca-question")]; });
+      if (missed.length) {
+        summary.appendChild(el("p", "ca-quiz__review", "Read again for the questions you missed:"));
+        var list = summary.appendChild(el("ul", "ca-quiz__missed"));
+        missed.forEach(function (q) {
+          var item = list.appendChild(el("li")), back = item.appendChild(el("a", "", "Question " + q.getAttribute("data-number")));
+          var study = q.querySelector(".ca-answer__study a");
+          back.href = "#q-" + q.getAttribute("data-ca-question");
+          if (study) { item.appendChild(document.createTextNode(": ")); item.appendChild(study.cloneNode(true)); }
+        });
+      }
+      if (!restoring) {
+        var progress = load(), before = at(progress, id);
+        progress[id] = { best: Math.max(pct, before ? before.best : 0), passed: passed || !!(before && before.passed), date: today() };
+        save(progress);
+      }
+      showSaved();
       return text;
     }
 
     function reset() {
-      results = {};
+      results = Object.create(null);
+      answers = Object.create(null);
+      var kept = tries();
+      delete kept[id];
+      store(TRIES, kept);
       questions.forEach(function (q) {
         all(q, "input").forEach(function (i) { i.checked = false; i.disabled = false; });
         all(q, ".ca-mark").forEach(function (m) { m.remove(); });
@@ -165,20 +206,29 @@
         if (doShuffle) shuffle(q.querySelector(".ca-q__options"));
       });
       summary.textContent = "";
-      updateScore();
+      update();
       var first = form.querySelector("input");
       if (first) first.focus();
-      announce("The quiz has been reset. " + questions.length + " questions to answer.");
     }
 
+    /* A saved attempt counts only where it fits the page: known questions, their own options. */
+    var attempt = at(tries(), id);
     questions.forEach(function (q) {
       show(q.querySelector(".ca-q__actions"), true);
       q.querySelector(".ca-q__check").addEventListener("click", function () { check(q); });
       if (doShuffle) shuffle(q.querySelector(".ca-q__options"));
+      var chosen = isMap(attempt) && at(attempt, q.getAttribute("data-ca-question"));
+      var inputs = all(q, "input");
+      var fits = Array.isArray(chosen) && chosen.length > 0 && (chosen.length === 1 || inputs[0].type === "checkbox") &&
+        chosen.every(function (c, i) { return chosen.indexOf(c) === i && inputs.some(function (n) { return n.value === c; }); });
+      if (!fits) return;
+      inputs.forEach(function (n) { n.checked = chosen.indexOf(n.value) >= 0; });
+      check(q, true);
     });
     form.querySelector(".ca-quiz__retry").addEventListener("click", reset);
-    showSaved(load());
-    updateScore();
+    show(progressBar, true);
+    showSaved();
+    if (!count()) update();
   }
 
   /* ---- The quiz index ---- */
@@ -190,7 +240,7 @@
     function refresh() {
       var progress = load();
       all(index, "[data-ca-status]").forEach(function (cell) {
-        var entry = progress.quizzes[cell.getAttribute("data-ca-status")];
+        var entry = at(progress, cell.getAttribute("data-ca-status"));
         cell.textContent = statusText(entry);
         cell.classList.toggle("is-passed", !!(entry && entry.passed));
       });
@@ -208,7 +258,7 @@
       tools.querySelector(".ca-progress-tools__reset").focus();
     });
     tools.querySelector(".ca-progress-tools__yes").addEventListener("click", function () {
-      try { localStorage.removeItem(KEY); } catch (e) { /* nothing saved */ }
+      try { localStorage.removeItem(KEY); localStorage.removeItem(TRIES); } catch (e) { /* nothing saved */ }
       notice = "";
       refresh();
       if (window.caMarkPassed) window.caMarkPassed();
