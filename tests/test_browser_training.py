@@ -184,6 +184,22 @@ def test_after_mode_shows_results_right_answers_and_the_change_since_before(page
     assert page.locator("section.ca-q input:checked").count() == 0
 
 
+def test_the_check_script_loaded_again_sets_up_once(page, site_url):
+    """Instant navigation runs a page's scripts again: a second binding would save twice, the
+    second time with the answers already cleared (a before score of 0)."""
+    page.goto(site_url + "training/check/", wait_until="networkidle")
+    page.evaluate("""() => new Promise(done => {
+        const again = document.createElement("script");
+        again.src = document.querySelector("script[src$='assets/check.js']").src;
+        again.onload = done;
+        document.body.appendChild(again);
+    })""")
+    answer(page, CONTENT.check.items, right=2)
+    page.get_by_role("button", name="Save my before score").click()
+    expect(page.locator(".ca-check__end")).to_be_visible()
+    assert saved_checks(page)["checks"]["all"]["before"]["score"] == 2
+
+
 def test_a_plans_check_asks_only_what_the_plan_teaches_and_keeps_its_own_scores(page, site_url):
     from common_agenda.training import plan_check
 
