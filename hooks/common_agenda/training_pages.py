@@ -133,7 +133,7 @@ def check_for(plan: Plan, content: Content) -> CheckView | None:
     items = plan_check(content.check, plan) if content.check else ()
     if not items:
         return None
-    return CheckView(f"plan-{plan.id}", f"{content.check.title}: {plan.title}", content.check.intro, items, plan)
+    return CheckView(f"plan-{plan.id}", f"{content.check.title} \u2014 {plan.title}", content.check.intro, items, plan)
 
 
 def check_views(content: Content) -> list[CheckView]:
