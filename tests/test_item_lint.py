@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -194,3 +195,47 @@ def test_site_wide_habits_are_caught_across_quizzes(tmp_path):
 def test_option_length_ignores_markup():
     assert item_lint.length("Ask *what* [stage](../x.md) it is at <em>now</em>.") == len("Ask what stage it is at now.")
 
+
+
+def test_the_real_quizzes_pass_and_every_reader_stays_well_under_the_pass_mark():
+    """Every quiz, the check's pool and each plan's part of it: every guessing reader at least 20
+    points under the pass mark (the figures `make lint` prints)."""
+    from common_agenda.content import lint_report, load_content
+
+    content = load_content(REPO, lint_items=False)
+    report = lint_report(content.quizzes, content.check, content.check_questions, content.plans)
+    assert [str(p) for p in report.problems] == []
+    assert len(report.rows) == len(content.quizzes) + 1 + len(content.plans)
+    for row in report.rows:
+        assert row.items >= item_lint.MIN_QUIZ_ITEMS, row.name
+        for name in list(item_lint.READERS) + [item_lint.BEST_MIX]:
+            assert row.percent(name) <= row.pass_mark - item_lint.MARGIN, (row.name, name, row.percent(name))
+
+
+def test_make_lint_prints_the_table_and_exits_0_on_the_real_site(capsys):
+    from common_agenda.__main__ import main
+
+    assert main(["lint", str(REPO)]) == 0
+    out = capsys.readouterr().out
+    assert "training check: ninety-minutes  (training/checks.yml)" in out
+    assert "guessing readers: longest" in out and out.rstrip().endswith("Every quiz passes the item-writing rules.")
+
+
+def test_the_command_exits_1_and_lists_each_breach(tmp_path, capsys):
+    import shutil
+
+    from common_agenda.__main__ import main
+
+    project = tmp_path / "project"
+    shutil.copytree(REPO, project, ignore=shutil.ignore_patterns(".git", ".venv", "site", "node_modules", ".audit"))
+    quiz = project / "quizzes" / "timelines.yml"
+    data = yaml.safe_load(quiz.read_text(encoding="utf-8"))
+    first = next(q for q in data["questions"] if q["type"] == "single")
+    key = next(o for o in first["options"] if o["correct"])
+    key["text"] = key["text"] + " Then write it all down, share it with the whole team and check back every week."
+    quiz.write_text(yaml.safe_dump(data, sort_keys=False, width=1000), encoding="utf-8")
+    assert main(["lint", str(project)]) == 1
+    out = capsys.readouterr().out
+    assert "item-writing problem(s); the build stops on these:" in out
+    assert re.search(r"  quizzes/timelines\.yml:\d+: questions\[\d\]\.options: the right option is \d\.\dx as long as the "
+                     r"longest wrong one", out)

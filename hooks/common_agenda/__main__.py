@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from . import item_lint
-from .content import load_content
+from .content import lint_report, load_content
 from .problems import ContentError
 
 
@@ -22,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1
-    report = item_lint.lint(content.quizzes, content.check, content.check_questions)
+    report = lint_report(content.quizzes, content.check, content.check_questions, content.plans)
     print(item_lint.table(report))
     if report.problems:
         print(f"\n{len(report.problems)} item-writing problem(s); the build stops on these:")

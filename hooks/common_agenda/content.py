@@ -19,7 +19,7 @@ from .problems import Problem, stop_if_any
 from .quiz_sections import check_sections
 from .quizzes import Question, Quiz, load_quiz
 from .reference_data import SourcePoint, load_curriculum, load_source_points
-from .training import Activity, Check, Scenario, check_references, load_activities, load_check, load_scenario
+from .training import Activity, Check, Scenario, check_references, load_activities, load_check, load_scenario, plan_check
 from .yaml_source import YamlDoc, field_name
 
 
@@ -85,7 +85,7 @@ def module_files(layout: Layout) -> list[Path]:
     return sorted(p for p in layout.modules_dir.glob("*.md") if p.name.lower() != "readme.md")
 
 
-def load_content(root: Path, lint_items: bool = False) -> Content:
+def load_content(root: Path, lint_items: bool = True) -> Content:
     """`lint_items=False` skips the item-writing rules, for `make lint`, which reports them itself."""
     layout = Layout(root)
     problems: list[Problem] = []
@@ -145,13 +145,19 @@ def load_content(root: Path, lint_items: bool = False) -> Content:
                              f"no module has the id '{key}'", "use a module id: " + ", ".join(sorted(ids)))
                      for key in local.module_notes if key not in ids and key not in unreadable]
     if lint_items and not problems:
-        problems += item_lint.lint(quizzes, training["check"], training["check_questions"]).problems
+        problems += lint_report(quizzes, training["check"], training["check_questions"], training["plans"]).problems
     stop_if_any(problems)
 
     by_id = {m.id: m for m in modules}
     position = {module_id: index for index, module_id in enumerate(order)}
     quizzes.sort(key=lambda q: (position[q.module], q.id))
     return Content(layout, tuple(by_id[i] for i in order), points, tuple(quizzes), glossary, local=local, **training)
+
+
+def lint_report(quizzes, check: Check | None, check_questions, plans) -> item_lint.Report:
+    """The item-writing rules over every quiz, the check's pool and each plan's part of it."""
+    parts = [(plan.id, [item.question for item in plan_check(check, plan)]) for plan in plans] if check else []
+    return item_lint.lint(quizzes, check, check_questions, parts)
 
 
 def _load_training(layout: Layout, modules: list[Module], quizzes: list[Quiz], points: dict[str, SourcePoint],

@@ -204,7 +204,7 @@ def figures(name: str, source: str, pass_mark: int, questions: Sequence[Question
     return f
 
 
-def add_best_mix(rows: Sequence[Figures]) -> None:
+def add_best_mix(rows: Sequence[Figures], also: Sequence[Figures] = ()) -> None:
     """The reader who has learned the site's habits: for each kind of question, the guessing rule
     that works best over all quizzes, applied to each. (Choosing per quiz, with hindsight, would be
     no strategy a reader could follow: among ten rules one always fits a handful of items.)"""
@@ -212,8 +212,8 @@ def add_best_mix(rows: Sequence[Figures]) -> None:
     for kind in {kind for f in rows for kind in f.wins}:
         totals = {name: sum(f.wins.get(kind, {}).get(name, 0) for f in rows) for name in READERS}
         best[kind] = max(totals, key=lambda name: totals[name])
-    for f in rows:
-        f.scores[BEST_MIX] = sum(wins[best[kind]] for kind, wins in f.wins.items())
+    for f in list(rows) + list(also):
+        f.scores[BEST_MIX] = sum(wins.get(best.get(kind, "longest"), 0) for kind, wins in f.wins.items())
 
 
 # ---- Rules ----
@@ -333,8 +333,11 @@ class Report:
     problems: tuple[Problem, ...]
 
 
-def lint(quizzes: Sequence, check=None, check_questions: Sequence[Question] = ()) -> Report:
-    """Every quiz, and the training check held to the bar of a 70 % pass mark (it is not graded)."""
+def lint(quizzes: Sequence, check=None, check_questions: Sequence[Question] = (),
+         plan_checks: Sequence[tuple[str, Sequence[Question]]] = ()) -> Report:
+    """Every quiz, and the training check held to the bar of a 70 % pass mark (it is not graded):
+    the whole pool, and each plan's part of it (`plan_checks`: name and questions), since a room
+    takes only its plan's part."""
     rows: list[Figures] = []
     problems: list[Problem] = []
     docs = {}
@@ -349,12 +352,14 @@ def lint(quizzes: Sequence, check=None, check_questions: Sequence[Question] = ()
             problems += item_problems(q, check.source, check.doc)
         rows.append(figures("training check", check.source, CHECK_PASS_MARK, list(check_questions)))
         docs[check.source] = check.doc
-    add_best_mix(rows)
-    for f in rows:
+    parts = [figures(f"training check: {name}", check.source, CHECK_PASS_MARK, list(questions))
+             for name, questions in plan_checks] if check is not None else []
+    add_best_mix(rows, parts)
+    for f in rows + parts:
         anchor = ("items",) if "questions" not in docs[f.source].data else ("questions",)
         problems += set_problems(f, docs[f.source], anchor)
     problems += site_problems(rows, lambda f: docs[f.source].line_of(("questions",)))
-    return Report(tuple(rows), tuple(problems))
+    return Report(tuple(rows + parts), tuple(problems))
 
 
 def table(report: Report) -> str:
@@ -374,13 +379,14 @@ def table(report: Report) -> str:
         scores = "  ".join(f"{name} {f.percent(name)}%" + ("!" if f.percent(name) > f.limit else "") for name in names)
         lines.append(f"  guessing readers: {scores}")
         lines.append("")
-    singles = sum(f.singles for f in report.rows)
+    rows = [f for f in report.rows if not f.name.startswith("training check: ")]
+    singles = sum(f.singles for f in rows)
     if singles:
-        totals = {letter: sum(f.positions.get(letter, 0) for f in report.rows) for letter in LETTERS[:4]}
-        tf = sum(f.true_keys + f.false_keys for f in report.rows)
-        lines.append(f"site: {sum(f.items for f in report.rows)} scored questions · key longest in "
-                     f"{sum(f.key_longest for f in report.rows)} of {singles} single-answer ("
-                     f"{sum(f.key_longest for f in report.rows) / singles:.0%}) · positions "
+        totals = {letter: sum(f.positions.get(letter, 0) for f in rows) for letter in LETTERS[:4]}
+        tf = sum(f.true_keys + f.false_keys for f in rows)
+        lines.append(f"site: {sum(f.items for f in rows)} scored questions · key longest in "
+                     f"{sum(f.key_longest for f in rows)} of {singles} single-answer ("
+                     f"{sum(f.key_longest for f in rows) / singles:.0%}) · positions "
                      + " ".join(f"{k}{v}" for k, v in totals.items())
-                     + (f" · true/false keyed true {sum(f.true_keys for f in report.rows)} of {tf}" if tf else ""))
+                     + (f" · true/false keyed true {sum(f.true_keys for f in rows)} of {tf}" if tf else ""))
     return "\n".join(lines)
