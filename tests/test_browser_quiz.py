@@ -177,7 +177,7 @@ def finish(page, answers: dict[str, list[str]]) -> str:
 def test_passing_shows_the_pass_message(quiz):
     summary = finish(quiz, RIGHT)
     assert summary == "\u2714 You got 5 of 5 (100%). The pass mark is 70%: you passed. Well done."
-    assert progress(quiz) == "5 of 5 answered, 5 right. You got 5 of 5 (100%). The pass mark is 70%: you passed. Well done."
+    assert progress(quiz) == "5 of 5 answered, 5 right: 100%, passed."
     assert quiz.locator(".ca-quiz__missed").count() == 0
 
 
@@ -185,6 +185,7 @@ def test_failing_shows_the_fail_message(quiz):
     answers = dict(RIGHT, **{"q-single": ["b"], "q-tf": ["true"]})
     summary = finish(quiz, answers)
     assert summary.startswith("\u2718 You got 3 of 5 (60%). The pass mark is 70%: not passed this time.")
+    assert progress(quiz) == "5 of 5 answered, 3 right: 60%, not passed (pass mark 70%)."
 
 
 def test_retry_resets_the_quiz(quiz):

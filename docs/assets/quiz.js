@@ -5,8 +5,8 @@
   "use strict";
   if (window.caQuiz) { window.caQuiz.init(); return; }
 
-  var KEY = "common-agenda:progress";   // {v: 1, quizzes: {id: {best, passed, date}}}
-  var TRIES = "common-agenda:attempts"; // {v: 1, quizzes: {id: {question id: [chosen option ids]}}}
+  var KEY = "common-agenda:progress";   // quizzes: {id: {best, passed, date}}
+  var TRIES = "common-agenda:attempts"; // quizzes: {id: {question id: [option ids]}}
   var notice = "", NOSAVE = "Your answers could not be saved in this browser.";
 
   function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
@@ -99,7 +99,7 @@
       if (saved) { saved.textContent = text; show(saved, !!text); }
     }
     function update(extra) {
-      progressBar.textContent = count() + " of " + questions.length + " answered, " + count(true) + " right." + (extra ? " " + extra : "");
+      progressBar.textContent = count() + " of " + questions.length + " answered, " + count(true) + " right" + (extra ? ": " + extra : ".");
       show(end, count() > 0);
     }
     function optionName(option) {
@@ -131,7 +131,7 @@
           (extra ? " and " + extra + " that " + (extra === 1 ? "is" : "are") + " not right." : ".");
       }
       result.appendChild(el("p", "ca-q__verdict ca-q__verdict--" + (ok ? "right" : "wrong"), verdict));
-      all(q, ".ca-option").forEach(function (option) { // in the order shown: chosen options and right ones
+      all(q, ".ca-option").forEach(function (option) { // chosen and right options, in the order shown
         var c = option.getAttribute("data-option"), mine = chosen.indexOf(c) >= 0, isRight = correct.indexOf(c) >= 0;
         if (!mine && !isRight) return;
         var mark = mine ? (isRight ? "\u2714 Your choice: right" : "\u2718 Your choice: not right") : "\u2714 Right answer (not chosen)";
@@ -141,7 +141,7 @@
         block.appendChild(el("p", "ca-q__feedback-label", mark + " \u2014 " + optionName(option)));
         all(feedback[c], ":scope > *").forEach(function (n) {
           var copy = n.cloneNode(true);
-          all(copy, ".ca-answer__verdict").forEach(function (v) { v.remove(); }); // the label says right or not
+          all(copy, ".ca-answer__verdict").forEach(function (v) { v.remove(); });
           block.appendChild(copy);
         });
         result.appendChild(block);
@@ -186,7 +186,7 @@
         save(progress);
       }
       showSaved();
-      return text;
+      return pct + "%, " + (passed ? "passed." : "not passed (pass mark " + passMark + "%).");
     }
 
     function reset() {
