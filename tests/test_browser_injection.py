@@ -67,7 +67,7 @@ def quiz_template() -> str:
         "intro: Four questions on *shared goals*.": "intro: @@intro@@",
         "prompt: An officer and a case worker disagree about timing. What is most useful?":
             "prompt: @@questions[0].prompt@@",
-        "text: Talk about what each side needs.": "text: @@questions[0].options[0].text@@",
+        "text: Escalate to a supervisor at once.": "text: @@questions[0].options[1].text@@",  # a wrong option: a long one is fine
         "feedback: Yes. Shared goals survive different timelines.": "feedback: @@questions[0].options[0].feedback@@",
         "explanation: Different means, one goal.": "explanation: @@questions[0].explanation@@",
         "prompt: |\n      *Fictional case.* A detective calls a shelter late at night.\n":
