@@ -5,9 +5,11 @@ message and leaves the previous site untouched.
 """
 
 from common_agenda.content import load_content
+from common_agenda.quiz_sections import MarkdownSetup
 from common_agenda.site_state import project_root, remember
 
 
 def on_config(config):
-    remember(config, load_content(project_root(config)))
+    setup = MarkdownSetup.of(config.markdown_extensions, config.mdx_configs)
+    remember(config, load_content(project_root(config), markdown=setup))
     return config

@@ -16,7 +16,7 @@ from .local_settings import DEFAULTS, Local, load_local
 from .modules import Module, load_module
 from .plans import Plan, build_plan, load_plan
 from .problems import Problem, stop_if_any
-from .quiz_sections import check_sections
+from .quiz_sections import SITE_MARKDOWN, MarkdownSetup, check_sections
 from .quizzes import Question, Quiz, load_quiz
 from .reference_data import SourcePoint, load_curriculum, load_source_points
 from .training import Activity, Check, Scenario, check_references, load_activities, load_check, load_scenario, plan_check
@@ -69,6 +69,7 @@ class Content:
     plans: tuple[Plan, ...] = ()
     local: Local = DEFAULTS
     evaluation: Evaluation | None = None
+    markdown: MarkdownSetup = SITE_MARKDOWN
 
     def scenario(self, scenario_id: str) -> Scenario:
         return next(s for s in self.scenarios if s.id == scenario_id)
@@ -85,8 +86,9 @@ def module_files(layout: Layout) -> list[Path]:
     return sorted(p for p in layout.modules_dir.glob("*.md") if p.name.lower() != "readme.md")
 
 
-def load_content(root: Path, lint_items: bool = True) -> Content:
-    """`lint_items=False` skips the item-writing rules, for `make lint`, which reports them itself."""
+def load_content(root: Path, lint_items: bool = True, markdown: MarkdownSetup = SITE_MARKDOWN) -> Content:
+    """`lint_items=False` skips the item-writing rules, for `make lint`, which reports them itself;
+    `markdown` is the site's Markdown setup, which decides the heading ids `section:` may name."""
     layout = Layout(root)
     problems: list[Problem] = []
 
@@ -130,11 +132,11 @@ def load_content(root: Path, lint_items: bool = True) -> Content:
         problems += _check_covers(modules, points, layout.display(points_path))
         problems += _check_quiz_covers(quizzes, points, layout.display(points_path))
     problems += _check_quizzes(quizzes, modules, unreadable)
-    problems += check_sections(quizzes, modules)
     if order_doc is not None:
         problems += _check_order(modules, order, order_doc, layout.display(order_path), unreadable)
 
     training = _load_training(layout, modules, quizzes, points, unreadable, unreadable_quizzes)
+    problems += check_sections(quizzes, modules, markdown, training["check"])
     problems += training.pop("problems")
     local_path = layout.root / "local.yml"
     local, local_doc, found = load_local(local_path, layout.display(local_path), layout.schema("local"))
@@ -151,7 +153,8 @@ def load_content(root: Path, lint_items: bool = True) -> Content:
     by_id = {m.id: m for m in modules}
     position = {module_id: index for index, module_id in enumerate(order)}
     quizzes.sort(key=lambda q: (position[q.module], q.id))
-    return Content(layout, tuple(by_id[i] for i in order), points, tuple(quizzes), glossary, local=local, **training)
+    return Content(layout, tuple(by_id[i] for i in order), points, tuple(quizzes), glossary, local=local,
+                   markdown=markdown, **training)
 
 
 def lint_report(quizzes, check: Check | None, check_questions, plans) -> item_lint.Report:

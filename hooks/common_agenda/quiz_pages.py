@@ -19,7 +19,7 @@ def page_markdown(form: QuizForm, content: Content) -> str:
     """`study` links each question to the module section that teaches it, for review after a miss."""
     module = content.module(form.quiz.module)
     return render("quiz_page.md.j2", quiz=form.quiz, module=module, total=form.total, marker=MARKER,
-                  study=study_links(form.quiz, module))
+                  study=study_links(form.quiz, module, content.markdown))
 
 
 def index_markdown(content: Content) -> str:

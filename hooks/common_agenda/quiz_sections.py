@@ -1,18 +1,20 @@
 """Which section of its module teaches a quiz question: heading ids, and the check of `section:`.
 
 A question may name the heading of its module that teaches it (`section: ask-for-a-stage-update`);
-a learner who misses the question is linked there. The ids are those the toc extension gives the
-module page's headings: its own slugify on the heading text, explicit `{#id}` attributes kept, and
-repeats numbered `_1`, `_2` in page order. Rather than imitate that, the page's headings alone (the
-title the page template adds, then the module's own) are run through Python-Markdown with the toc
-extension, which is cheap and agrees with the built page by construction. Plain Python-Markdown,
-no MkDocs: this runs while content is checked, before MkDocs writes anything.
+a learner who misses the question is linked there. The ids are those the built page will have, so the module's title and body are converted with the
+site's own Markdown extensions (the hook passes `markdown_extensions` from mkdocs.yml): a heading
+inside an HTML comment or raw HTML is no heading, one inside an admonition is, and `(c)` turns into
+a symbol before the toc extension makes the id. Imitating that on the heading lines alone let ids
+through that the page does not have, and the build then failed after MkDocs had cleaned `site/`.
+Converting all ten modules takes under a tenth of a second. Plain Python-Markdown, no MkDocs: this
+runs while content is checked, before MkDocs writes anything.
 """
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
@@ -23,8 +25,6 @@ from .problems import Problem
 from .quizzes import Question, Quiz
 from .yaml_source import field_name
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _NAMEABLE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # the schema's form for `section:` (no toc `_1` repeats)
 
 
@@ -34,25 +34,28 @@ class Section:
     title: str
 
 
-def _heading_lines(text: str) -> Iterator[str]:
-    """ATX headings outside fenced code, the only kind modules use (they start at `##`)."""
-    fence = ""
-    for line in text.splitlines():
-        opened = _FENCE.match(line)
-        if fence:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence) \
-                    and not line.strip().strip(fence[0]):
-                fence = ""
-        elif opened:
-            fence = opened.group(1)
-        elif _HEADING.match(line):
-            yield line.strip()
+@dataclass(frozen=True)
+class MarkdownSetup:
+    """The Markdown extensions the site converts pages with (names, and their settings as JSON so
+    the setup can key a cache)."""
+
+    extensions: tuple[str, ...] = ("toc", "tables", "fenced_code", "abbr", "admonition", "attr_list", "def_list",
+                                   "footnotes", "md_in_html", "pymdownx.details", "pymdownx.superfences",
+                                   "pymdownx.tabbed", "pymdownx.tasklist", "pymdownx.smartsymbols")
+    configs: str = field(default="{}")
+
+    @classmethod
+    def of(cls, extensions: list[str], configs: dict) -> "MarkdownSetup":
+        return cls(tuple(extensions), json.dumps(configs, sort_keys=True, default=str))
+
+
+SITE_MARKDOWN = MarkdownSetup()  # as in mkdocs.yml; tests/test_quiz_sections.py keeps the two in step
 
 
 @lru_cache(maxsize=None)
-def _sections(title: str, body: str) -> tuple[Section, ...]:
-    md = markdown.Markdown(extensions=["attr_list", "toc"])
-    md.convert("\n\n".join(["# " + title, *_heading_lines(body)]))
+def _sections(title: str, body: str, setup: MarkdownSetup) -> tuple[Section, ...]:
+    md = markdown.Markdown(extensions=list(setup.extensions), extension_configs=json.loads(setup.configs))
+    md.convert("# " + title + "\n\n" + body)
 
     def walk(tokens):
         for token in tokens:
@@ -62,13 +65,13 @@ def _sections(title: str, body: str) -> tuple[Section, ...]:
     return tuple(walk(md.toc_tokens))[1:]  # the first is the page title
 
 
-def sections(module: Module) -> tuple[Section, ...]:
+def sections(module: Module, setup: MarkdownSetup = SITE_MARKDOWN) -> tuple[Section, ...]:
     """The module page's sections in order, as the built page will have them (the title left out)."""
-    return _sections(module.title, module.body)
+    return _sections(module.title, module.body, setup)
 
 
-def section_of(module: Module, section_id: str) -> Section | None:
-    return next((s for s in sections(module) if s.id == section_id), None)
+def section_of(module: Module, section_id: str, setup: MarkdownSetup = SITE_MARKDOWN) -> Section | None:
+    return next((s for s in sections(module, setup) if s.id == section_id), None)
 
 
 def taught_in(question: Question, parent: Question | None = None) -> str:
@@ -83,32 +86,34 @@ def _with_parents(quiz: Quiz) -> Iterator[tuple[Question, Question | None]]:
             yield sub, question
 
 
-def check_sections(quizzes: list[Quiz], modules: list[Module]) -> list[Problem]:
-    """Every `section:` names a heading id of its quiz's module (a quiz with no such module is told elsewhere)."""
+def check_sections(quizzes: list[Quiz], modules: list[Module], setup: MarkdownSetup = SITE_MARKDOWN,
+                   check=None) -> list[Problem]:
+    """Every `section:` names a heading id of its module: a quiz's module, or for a check question
+    the module it names (a module that does not exist is told elsewhere)."""
     by_id = {m.id: m for m in modules}
+    wanted = [(quiz, question, quiz.module) for quiz in quizzes for question, _ in _with_parents(quiz)]
+    if check is not None:
+        wanted += [(check, item.question, item.module) for item in check.items]
     problems = []
-    for quiz in quizzes:
-        module = by_id.get(quiz.module)
-        if module is None:
-            continue
-        for question, _ in _with_parents(quiz):
-            if question.section and section_of(module, question.section) is None:
-                path = question.path + ("section",)
-                known = [s.id for s in sections(module) if _NAMEABLE.match(s.id)]
-                problems.append(Problem(quiz.source, quiz.doc.line_of(path), field_name(path),
-                                        f"no heading '{question.section}' in {module.source}",
-                                        "use one of: " + ", ".join(known) if known
-                                        else f"give a heading of {module.source} an id such as {{#ask-early}}, "
-                                        "or leave section out"))
+    for source, question, module_id in wanted:
+        module = by_id.get(module_id)
+        if module is not None and question.section and section_of(module, question.section, setup) is None:
+            path = question.path + ("section",)
+            known = [s.id for s in sections(module, setup) if _NAMEABLE.match(s.id)]
+            problems.append(Problem(source.source, source.doc.line_of(path), field_name(path),
+                                    f"no heading '{question.section}' in {module.source}",
+                                    "use one of: " + ", ".join(known) if known
+                                    else f"give a heading of {module.source} an id such as {{#ask-early}}, "
+                                    "or leave section out"))
     return problems
 
 
-def study_links(quiz: Quiz, module: Module) -> dict[str, Section]:
+def study_links(quiz: Quiz, module: Module, setup: MarkdownSetup = SITE_MARKDOWN) -> dict[str, Section]:
     """Each scored question's place to read again: its section, or the module page (id '')."""
     whole = Section("", module.title)
     links = {}
     for question, parent in _with_parents(quiz):
         if question.type != "scenario":
             wanted = taught_in(question, parent)
-            links[question.id] = (section_of(module, wanted) if wanted else None) or whole
+            links[question.id] = (section_of(module, wanted, setup) if wanted else None) or whole
     return links
