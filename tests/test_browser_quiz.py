@@ -177,7 +177,7 @@ def finish(page, answers: dict[str, list[str]]) -> str:
 def test_passing_shows_the_pass_message(quiz):
     summary = finish(quiz, RIGHT)
     assert summary == "\u2714 You got 5 of 5 (100%). The pass mark is 70%: you passed. Well done."
-    assert progress(quiz) == "5 of 5 answered, 5 right: 100%, passed."
+    assert progress(quiz) == "5 of 5 answered, 5 right: 100%, passed. See your result"
     assert quiz.locator(".ca-quiz__missed").count() == 0
 
 
@@ -185,7 +185,74 @@ def test_failing_shows_the_fail_message(quiz):
     answers = dict(RIGHT, **{"q-single": ["b"], "q-tf": ["true"]})
     summary = finish(quiz, answers)
     assert summary.startswith("\u2718 You got 3 of 5 (60%). The pass mark is 70%: not passed this time.")
-    assert progress(quiz) == "5 of 5 answered, 3 right: 60%, not passed (pass mark 70%)."
+    assert progress(quiz) == "5 of 5 answered, 3 right: 60%, not passed (pass mark 70%). See your result"
+
+
+def test_on_a_phone_a_checked_answer_lands_below_the_sticky_header(browser, quiz_site):
+    """A result taller than the screen is scrolled to its top on focus: its verdict must not sit
+    under Material's sticky header."""
+    url, _ = quiz_site
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(url + "quizzes/shared-goals/", wait_until="networkidle")
+    for question in ["q-single", "q-multiple", "q-case-2"]:  # long explanations, as real questions have on a phone
+        page.locator(f"#ca-{question} .ca-answer__explanation").evaluate(
+            "e => e.insertAdjacentHTML('beforeend', '<p>' + 'A long explanation. '.repeat(160) + '</p>')")
+        answer(page, question, "b" if question != "q-case-2" else "true")
+        page.wait_for_timeout(200)
+        verdict = page.locator(f"#ca-{question} .ca-q__verdict").bounding_box()
+        header = page.locator(".md-header").bounding_box()
+        assert page.evaluate("document.activeElement.classList.contains('ca-q__result')")
+        assert verdict["y"] >= header["y"] + header["height"], (question, verdict, header)
+        assert verdict["y"] + verdict["height"] <= 844
+    context.close()
+
+
+def test_after_the_last_check_the_progress_bar_links_to_the_result_and_it_to_the_certificate(quiz, quiz_site):
+    url, _ = quiz_site
+    indicator = quiz.locator(".ca-quiz__progress")
+    answer(quiz, "q-single", "a")
+    assert indicator.get_by_role("link").count() == 0  # not finished yet
+    assert quiz.locator(".ca-quiz__next").is_hidden()
+    finish(quiz, {q: RIGHT[q] for q in ["q-multiple", "q-tf", "q-case-1", "q-case-2"]})
+    indicator.get_by_role("link", name="See your result").click()
+    expect(quiz.locator(".ca-quiz__summary")).to_be_in_viewport()
+    quiz.wait_for_function("() => { const y = scrollY; return new Promise(r => setTimeout(() => r(scrollY === y), 150)); }")
+    summary = quiz.locator(".ca-quiz__summary").bounding_box()
+    header = quiz.locator(".md-header").bounding_box()
+    assert header["y"] + header["height"] <= summary["y"] < 900
+    record = quiz.locator(".ca-quiz__end").get_by_role("link", name="Print a record of what you have completed")
+    expect(record).to_be_visible()
+    assert quiz.evaluate("document.activeElement.classList.contains('ca-quiz__summary')")
+    assert record.evaluate("a => a.href") == url + "certificate/"
+    quiz.goto(url + "quizzes/", wait_until="networkidle")
+    assert quiz.locator("article").get_by_role("link", name="Print a record of what you have completed").count() == 1
+
+
+def test_the_quiz_page_says_truthfully_when_answers_appear(quiz):
+    text = quiz.locator("article").inner_text()
+    assert "hidden until you ask" not in text
+    assert "When you check an answer, the page shows the right one and why." in text
+    assert "in its source" in text
+
+
+def test_a_returning_learner_is_told_where_to_continue(quiz):
+    answer(quiz, "q-single", "a")
+    answer(quiz, "q-multiple", "c")
+    context = quiz.context
+    tab = context.new_page()
+    tab.goto(quiz.url, wait_until="networkidle")
+    back = tab.locator(".ca-quiz-back")
+    expect(back).to_have_text("You have answered 2 of 5. Continue at question 3.")
+    assert back.get_by_role("link").get_attribute("href") == "#q-q-tf"
+    assert tab.evaluate("document.querySelector('.ca-quiz-back').compareDocumentPosition("
+                        "document.querySelector('form.ca-quiz')) & Node.DOCUMENT_POSITION_FOLLOWING")
+    back.get_by_role("link").click()
+    expect(tab.locator("#q-q-tf")).to_be_in_viewport()
+    tab.get_by_role("button", name="Start again").click()
+    assert tab.locator(".ca-quiz-back").count() == 0
+    tab.goto(quiz.url, wait_until="networkidle")  # nothing begun: nothing to say
+    assert tab.locator(".ca-quiz-back").count() == 0
 
 
 def test_retry_resets_the_quiz(quiz):
@@ -406,12 +473,19 @@ def test_saved_answers_that_do_not_fit_the_page_are_ignored(quiz, attempts):
     assert quiz.errors == []
 
 
+def order(page) -> list[str]:
+    return page.locator("#ca-many .ca-option").evaluate_all("els => els.map(e => e.dataset.option)")
+
+
 def test_a_restored_shuffled_question_keeps_working(quiz, quiz_site):
     url, _ = quiz_site
     quiz.goto(url + "quizzes/shuffled/", wait_until="networkidle")
+    shown = order(quiz)
     assert "Not quite." in answer(quiz, "many", "c")
     quiz.reload(wait_until="networkidle")
     assert quiz.locator("#ca-many-c").is_checked() and quiz.locator("#ca-many-c").is_disabled()
+    assert order(quiz) == shown  # a checked question keeps the order it was answered in
+    assert stored(quiz, ATTEMPTS_KEY)["quizzes"]["shuffled"] == {"many": ["c"], "#many": shown}
     assert mark(quiz, "many", "a") == "\u2714 Right answer (not chosen)"
     result = quiz.locator("#ca-many .ca-q__result").inner_text()
     assert "\u2714 Right answer (not chosen) \u2014 Letter A" in result and "About a." in result and "About c." in result

@@ -1,19 +1,19 @@
-/* Common Agenda quizzes: check and explain answers (the right one too), keep the score, save each
-   checked answer and the result in localStorage only. No dependencies; safe to load twice (instant
-   navigation). Stored data is read by own properties only: "constructor" is just an id. */
+/* Common Agenda quizzes: check and explain answers, keep the score, save each checked answer in
+   localStorage only. Safe to load twice (instant navigation). Stored data is read by own
+   properties only: "constructor" is just an id. */
 (function () {
   "use strict";
   if (window.caQuiz) { window.caQuiz.init(); return; }
 
   var KEY = "common-agenda:progress";   // quizzes: {id: {best, passed, date}}
-  var TRIES = "common-agenda:attempts"; // quizzes: {id: {question id: [option ids]}}
+  var TRIES = "common-agenda:attempts"; // quizzes: {id: {qid: [ids chosen], "#qid": [ids shown]}}
   var notice = "", NOSAVE = "Your answers could not be saved in this browser.";
 
   function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
   function at(o, k) { return own(o, k) ? o[k] : undefined; }
   function isMap(o) { return !!o && typeof o === "object" && !Array.isArray(o); }
 
-  /* ---- Storage: {v: 1, quizzes: {...}}, read into maps with no prototype ---- */
+  /* Storage: {v: 1, quizzes: {...}}, read into maps with no prototype */
   function raw(key) {
     try { return localStorage.getItem(key); } catch (e) {
       notice = "This browser does not allow saving, so your results will not be kept.";
@@ -60,7 +60,6 @@
     return d.getFullYear() + "-" + ("0" + (d.getMonth() + 1)).slice(-2) + "-" + ("0" + d.getDate()).slice(-2);
   }
 
-  /* ---- Small DOM helpers ---- */
   function all(root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
   function el(tag, cls, text) {
     var n = document.createElement(tag);
@@ -69,13 +68,13 @@
     return n;
   }
   function show(node, on) { if (node) node.hidden = !on; }
-  function shuffle(list) {
-    all(list, ":scope > .ca-option").map(function (n) { return [Math.random(), n]; })
+  function link(text, href) { var a = el("a", "", text); a.href = href; return a; }
+  function shuffle(list, order) {
+    all(list, ":scope > .ca-option").map(function (n) { return [order ? order.indexOf(n.getAttribute("data-option")) : Math.random(), n]; })
       .sort(function (a, b) { return a[0] - b[0]; })
       .forEach(function (pair) { list.appendChild(pair[1]); });
   }
 
-  /* ---- One quiz ---- */
   function setupQuiz(form) {
     form.setAttribute("data-ca-ready", "");
     var id = form.getAttribute("data-ca-quiz");
@@ -100,6 +99,8 @@
     }
     function update(extra) {
       progressBar.textContent = count() + " of " + questions.length + " answered, " + count(true) + " right" + (extra ? ": " + extra : ".");
+      if (extra) progressBar.append(" ", link("See your result", "#ca-quiz-end"));
+      if (extra) progressBar.lastChild.onclick = function (e) { e.preventDefault(); e.stopPropagation(); summary.focus(); }; // Material would reload
       show(end, count() > 0);
     }
     function optionName(option) {
@@ -117,7 +118,7 @@
       if (!chosen.length) {
         result.appendChild(el("p", "ca-q__verdict", "Choose an answer first."));
         live.textContent = "";
-        window.setTimeout(function () { live.textContent = "Choose an answer first."; }, 50);
+        setTimeout(function () { live.textContent = "Choose an answer first."; }, 50);
         return;
       }
       var feedback = Object.create(null);
@@ -154,6 +155,7 @@
       show(q.querySelector(".ca-q__actions"), false);
       results[qid] = ok;
       answers[qid] = chosen;
+      if (doShuffle) answers["#" + qid] = all(q, ".ca-option").map(function (o) { return o.getAttribute("data-option"); });
       if (!restoring) {
         var kept = tries();
         kept[id] = answers;
@@ -174,9 +176,8 @@
         summary.appendChild(el("p", "ca-quiz__review", "Read again for the questions you missed:"));
         var list = summary.appendChild(el("ul", "ca-quiz__missed"));
         missed.forEach(function (q) {
-          var item = list.appendChild(el("li")), back = item.appendChild(el("a", "", "Question " + q.getAttribute("data-number")));
-          var study = q.querySelector(".ca-answer__study a");
-          back.href = "#q-" + q.getAttribute("data-ca-question");
+          var item = list.appendChild(el("li")), study = q.querySelector(".ca-answer__study a");
+          item.appendChild(link("Question " + q.getAttribute("data-number"), "#q-" + q.getAttribute("data-ca-question")));
           if (study) { item.appendChild(document.createTextNode(": ")); item.appendChild(study.cloneNode(true)); }
         });
       }
@@ -190,6 +191,7 @@
     }
 
     function reset() {
+      if (welcome) welcome.remove();
       results = Object.create(null);
       answers = Object.create(null);
       var kept = tries();
@@ -211,17 +213,18 @@
       if (first) first.focus();
     }
 
-    /* A saved attempt counts only where it fits the page: known questions, their own options. */
-    var attempt = at(tries(), id);
+    /* A saved answer counts only where it fits the page; it keeps the order it was shown in. */
+    var attempt = at(tries(), id), welcome, next;
     questions.forEach(function (q) {
+      var qid = q.getAttribute("data-ca-question"), list = q.querySelector(".ca-q__options");
       show(q.querySelector(".ca-q__actions"), true);
       q.querySelector(".ca-q__check").addEventListener("click", function () { check(q); });
-      if (doShuffle) shuffle(q.querySelector(".ca-q__options"));
-      var chosen = isMap(attempt) && at(attempt, q.getAttribute("data-ca-question"));
+      var chosen = isMap(attempt) && at(attempt, qid), order = isMap(attempt) && at(attempt, "#" + qid);
       var inputs = all(q, "input");
       var fits = Array.isArray(chosen) && chosen.length > 0 && (chosen.length === 1 || inputs[0].type === "checkbox") &&
         chosen.every(function (c, i) { return chosen.indexOf(c) === i && inputs.some(function (n) { return n.value === c; }); });
-      if (!fits) return;
+      if (doShuffle) shuffle(list, fits && Array.isArray(order) && order);
+      if (!fits) { next = next || q; return; }
       inputs.forEach(function (n) { n.checked = chosen.indexOf(n.value) >= 0; });
       check(q, true);
     });
@@ -229,9 +232,13 @@
     show(progressBar, true);
     showSaved();
     if (!count()) update();
+    else if (next) {
+      welcome = el("p", "ca-quiz-back", "You have answered " + count() + " of " + questions.length + ". ");
+      welcome.append(link("Continue at question " + next.getAttribute("data-number"), "#q-" + next.getAttribute("data-ca-question")), ".");
+      form.before(welcome);
+    }
   }
 
-  /* ---- The quiz index ---- */
   function setupIndex(index) {
     index.setAttribute("data-ca-ready", "");
     var tools = document.querySelector(".ca-progress-tools");
