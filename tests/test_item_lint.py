@@ -17,10 +17,12 @@ SCHEMA = REPO / "schemas" / "quiz.schema.json"
 # Six items that pass every rule: four single-answer keys at A, B, C and D, neither longest nor
 # shortest, and two true/false items, one keyed true and one keyed false.
 SINGLES = [
-    ("s1", 0, ["Ask what stage the case is at.", "Email the supervisor about it.", "Wait for the detective."]),
-    ("s2", 1, ["Share the whole file.", "Ask which facts police need.", "Refuse to speak to the police."]),
-    ("s3", 2, ["Promise a visa will come.", "Say a certification is certain.", "Explain USCIS decides.", "Wait."]),
-    ("s4", 3, ["Phone the director.", "Drive the youth to the station.", "Leave a voicemail.", "Call the on-call line."]),
+    ("s1", 0, ["Find out what stage the case is at.", "Email a complaint to the supervisor.", "Wait for the detective to call."]),
+    ("s2", 1, ["Share the whole file with police.", "Name only the facts police need.", "Ask to talk it over together."]),
+    ("s3", 2, ["Promise her that the visa will come.", "Say the certification is certain.", "Explain that USCIS decides it.",
+               "Agree to ask police for a letter."]),
+    ("s4", 3, ["Phone the director at home.", "Drive the youth to the station.", "Plan a joint visit for next week.",
+               "Call the on-call line tonight."]),
 ]
 TRUE_FALSE = [("t1", True), ("t2", False)]
 
@@ -153,9 +155,9 @@ def test_a_guessing_reader_over_the_limit(tmp_path):
     # Four more true/false items keyed false: 'always false' now answers 6 of 10 (5 of them and s1, by length)
     items = base_items() + [true_false(f"f{i}", False) for i in range(4)]
     found = messages(load(tmp_path, items, pass_mark=60))
-    assert ("quizzes/roles.yml:5: questions: a reader guessing by 'always false' scores 60% (6 of 10); guessing "
-            "must stay at most 40% (20 points under the 60% pass mark) — run `make lint` to see which questions "
-            "that pattern answers, and vary length, position or key there") in found
+    assert ("quizzes/roles.yml:5: questions: a reader guessing by 'always false' scores 50% (5 of 10: t2, f0, f1, f2, "
+            "f3); guessing must stay at most 40% (20 points under the 60% pass mark) — rewrite some of those questions "
+            "so that pattern picks a wrong option (`make lint` explains each reader)") in found
 
 
 def test_the_best_mix_picks_the_best_reader_for_each_type(tmp_path):
@@ -166,10 +168,15 @@ def test_the_best_mix_picks_the_best_reader_for_each_type(tmp_path):
     assert row.scores[item_lint.BEST_MIX] == singles + 1  # one of the two true/false items, whichever way
 
 
-def test_a_small_quiz_is_judged_only_item_by_item(tmp_path):
-    items = [true_false("t1", False), true_false("t2", False),
-             single("s1", 0, ["Ask what stage the case is at.", "Email the supervisor about it.", "Wait for a call."])]
+def test_a_small_quiz_is_judged_item_by_item_and_no_pattern_may_pass_it(tmp_path):
+    """Below 6 questions shares mean little, so only one quiz-level rule holds: no fixed pattern passes."""
+    items = [true_false("t1", False), true_false("t2", True), single(*SINGLES[2])]
     assert messages(load(tmp_path, items)) == []
+    assert messages(load(tmp_path, [true_false("t1", False), true_false("t2", False), single(*SINGLES[2])])) == []
+    found = messages(load(tmp_path, [true_false("t1", False), true_false("t2", False), single(*SINGLES[2])],
+                          pass_mark=60))
+    assert ("quizzes/roles.yml:5: questions: a reader guessing by 'always false' passes this quiz: 67% (t1, t2), the "
+            "pass mark is 60% — add questions (from 6 on, the full rules apply) or change those keys") in found
 
 
 def test_site_wide_habits_are_caught_across_quizzes(tmp_path):
@@ -239,3 +246,74 @@ def test_the_command_exits_1_and_lists_each_breach(tmp_path, capsys):
     assert "item-writing problem(s); the build stops on these:" in out
     assert re.search(r"  quizzes/timelines\.yml:\d+: questions\[\d\]\.options: the right option is \d\.\dx as long as the "
                      r"longest wrong one", out)
+
+
+@pytest.mark.parametrize("padding", ["&nbsp;" * 30, "\u200b" * 30, "\u00a0" * 30])
+def test_padding_a_reader_cannot_see_does_not_count(padding):
+    assert item_lint.length("Call the" + padding + " on-call line.") == len("Call the on-call line.")
+
+
+def test_hidden_text_in_an_option_is_refused(tmp_path):
+    items = replace(0, single("s1", 0, ["Find out what stage the case is at.",
+                                        'Email <span hidden>a long complaint about it</span> the supervisor.',
+                                        "Wait for the detective to\u200b call."]))
+    found = messages(load(tmp_path, items))
+    for index in (1, 2):
+        assert (f"quizzes/roles.yml:{14 + 4 * index}: questions[0].options[{index}].text: has text or markup a reader "
+                "does not see (a zero-width character, or a hidden, aria-hidden, style or class attribute) — write "
+                "the option as plain text; its length must be the length a reader sees") in found
+
+
+def test_options_that_are_only_markup_do_not_crash_the_linter(tmp_path):
+    items = replace(0, single("s1", 0, ["Find out what stage the case is at.", "_", "<b></b>"]))
+    assert ("quizzes/roles.yml:12: questions[0].options: the right option is 35.0x as long as the longest wrong one "
+            "(35 vs 0 characters), at most 1.2x is allowed — trim the right option or enrich the wrong ones so no "
+            "option stands out by length") in messages(load(tmp_path, items))
+
+
+def test_a_long_run_of_brackets_is_measured_in_one_pass():
+    assert item_lint.length("[" * 20000 + "](x") == 20003
+
+
+def test_a_multiple_question_with_one_right_option_is_held_to_the_single_rule(tmp_path):
+    items = replace(4, item("t1", "multiple", [("a", "How long each side takes at night.", True),
+                                               ("b", "A client's story.", False), ("c", "Suspects' names.", False)]))
+    assert ("quizzes/roles.yml:96: questions[4].options: the one right option is 2.0x as long as the longest wrong "
+            "one, at most 1.2x is allowed — trim the right option or enrich the wrong ones so no option stands out "
+            "by length") in messages(load(tmp_path, items))
+
+
+def test_yes_and_no_count_as_true_and_false(tmp_path):
+    items = base_items()[:4] + [item("t1", "true_false", [("yes", "Yes", True), ("no", "No", False)]),
+                                true_false("t2", False)]
+    row = item_lint.lint([load(tmp_path, items)]).rows[0]
+    assert (row.true_keys, row.false_keys) == (1, 1)
+
+
+def test_a_pass_mark_guessing_could_reach(tmp_path):
+    assert ("quizzes/roles.yml:4: pass_mark: is 40, below 50: a reader could pass by guessing alone — set a pass mark "
+            "of at least 50 (70 is usual)") in messages(load(tmp_path, base_items(), pass_mark=40))
+
+
+def test_the_collaborative_reader_picks_the_option_that_sounds_joint(tmp_path):
+    q = single("s9", 2, ["Report her to the unit.", "Refuse to give any details.", "Ask to plan it together.",
+                         "Wait for the next meeting."])
+    quiz = load(tmp_path, [q])
+    assert item_lint.collaborative(next(quiz.scored())) == frozenset({"c"})
+
+
+def test_multiple_answer_keys_in_one_pattern_across_the_site(tmp_path):
+    quizzes = []
+    for n in range(4):
+        items = base_items() + [item(f"m{k}", "multiple", [("a", "Response times by night.", True),
+                                                          ("b", "The suspect list today.", False),
+                                                          ("c", "What each side may share.", True)])
+                                for k in range(2)]
+        quizzes.append(load(tmp_path, items, quiz_id=f"quiz-{n}"))
+    found = messages(*quizzes)
+    assert ("quizzes/quiz-0.yml:5: questions: across the site option A is right in 8 of 8 'choose all that apply' "
+            "questions, at most 75% is allowed (this file has the most) — make option A wrong in some of them, or move "
+            "a right option down") in found
+    assert ("quizzes/quiz-0.yml:5: questions: across the site 8 of 8 'choose all that apply' questions are keyed "
+            "exactly A, C, at most a third may share one pattern (this file has the most) — vary which and how many "
+            "options are right") in found

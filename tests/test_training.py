@@ -113,9 +113,9 @@ questions:
     prompt: Who does the police work?
     covers: [A2]
     options:
-      - {id: a, text: The officer, correct: true, feedback: Yes.}
-      - {id: b, text: The case worker, correct: false, feedback: No.}
-      - {id: c, text: Whoever is free, correct: false, feedback: No.}
+      - {id: a, text: The case worker, correct: false, feedback: No.}
+      - {id: b, text: The police officer, correct: true, feedback: Yes.}
+      - {id: c, text: Whoever is free now, correct: false, feedback: No.}
     explanation: Each side does its own job.
   - id: scope
     module: confidentiality
@@ -132,9 +132,9 @@ questions:
     prompt: When should friction be named?
     covers: [A4]
     options:
-      - {id: a, text: Before a case, correct: true, feedback: Yes.}
-      - {id: b, text: During a case, correct: false, feedback: No.}
-      - {id: c, text: Never, correct: false, feedback: No.}
+      - {id: a, text: During a case, correct: false, feedback: No.}
+      - {id: b, text: Never at all, correct: false, feedback: No.}
+      - {id: c, text: Before a case, correct: true, feedback: Yes.}
     explanation: Name friction early.
 """
 
@@ -154,7 +154,7 @@ def test_the_check_is_a_pool_of_its_own_questions_each_with_its_module(project):
     assert [(i.question.id, i.question.type, i.module) for i in check.items] == [
         ("goals", "single", "shared-goals"), ("scope", "true_false", "confidentiality"),
         ("clash", "single", "tension-and-conflict")]
-    assert check.items[0].question.correct_ids == ("a",) and check.items[0].question.covers == ("A2",)
+    assert check.items[0].question.correct_ids == ("b",) and check.items[0].question.covers == ("A2",)
 
 
 def test_a_plans_check_holds_the_questions_of_its_modules_and_its_scenarios_modules(project):
@@ -188,7 +188,7 @@ def test_a_plans_check_holds_the_questions_of_its_modules_and_its_scenarios_modu
      "training/checks.yml:26: questions[2].covers[1]: 'A99' is not a source point — use a code listed in "
      "modules/source-points.yml: A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11, A12, B1, B2, B3, B4, B5, B6, B7, B8, "
      "B9, B10"),
-    ("{id: b, text: The case worker, correct: false", "{id: b, text: The case worker, correct: true",
+    ("{id: a, text: The case worker, correct: false", "{id: a, text: The case worker, correct: true",
      "training/checks.yml:8: questions[0].options: exactly one option must be correct for a 'single' question, "
      "found 2 — mark only one option correct: true, the others false"),
     ("  - id: clash", "  - id: goals",

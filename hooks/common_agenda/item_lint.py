@@ -23,6 +23,7 @@ by more than 15 points); the rules on each item apply always.
 
 from __future__ import annotations
 
+import html
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -35,6 +36,9 @@ from .yaml_source import YamlDoc, field_name
 KEY_LENGTH_RATIO = 1.2
 MULTIPLE_LENGTH_RATIO = 1.3
 QUIZ_EXTREME_SHARE = 0.40
+MULTIPLE_POSITION_SHARE = 0.75
+MULTIPLE_PATTERN_SHARE = 1 / 3
+MIN_SITE_MULTIPLE = 8
 SITE_LONGEST_SHARE = 0.35
 QUIZ_POSITION_SHARE = 0.50
 SITE_POSITION_SHARE = 0.40
@@ -44,21 +48,30 @@ MIN_QUIZ_ITEMS = 6
 MIN_QUIZ_SINGLE = 4
 MIN_SITE_ITEMS = 20
 CHECK_PASS_MARK = 70
+MIN_PASS_MARK = 50
 LETTERS = "ABCDEFGH"
 
 _CATCH_ALL = re.compile(r"\b(all|none|both|neither) of (the above|these|them|those)\b|\bboth [a-h] and [a-h]\b",
                         re.IGNORECASE)
 _ABSOLUTE = re.compile(r"\b(always|never|only|all|none|must|every|any|nothing|no one|everyone)\b", re.IGNORECASE)
+_HEDGE = re.compile(r"\b(may|might|can|could|often|usually|sometimes|some|generally|likely|possibly|probably|"
+                    r"most|many|in part)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
 _STOP = frozenset("""that this with what which when where while from have they their them then than there
     these those into your about would could should will shall does done each other some such only very
     also just more most much many been being were what's it's""".split())
-_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]|<[^>]+>")
+# A link's text counts, not its target; each bracket run is scanned once (no backtracking over `[[[[`).
+_MARKUP = re.compile(r"\[([^\[\]]*)\]\([^()]*\)|[*_`]|<[^<>]+>")
+# Text a reader never sees: zero-width and other format characters, and elements hidden on purpose.
+_INVISIBLE = re.compile(r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_HIDING = re.compile(r"<[a-z][^<>]*\b(hidden|aria-hidden|style|class)\b[^<>]*>", re.IGNORECASE)
 
 
 def length(text: str) -> int:
-    """What a reader sees of an option: Markdown marks, tags and link targets do not count."""
-    return len(" ".join(_MARKUP.sub(lambda m: m.group(1) or "", text).split()))
+    """What a reader sees of an option: Markdown marks, tags and link targets do not count, an
+    entity counts as the one character it shows, and runs of spaces (also no-break ones) as one."""
+    visible = html.unescape(_MARKUP.sub(lambda m: m.group(1) or "", text))
+    return len(" ".join(_INVISIBLE.sub("", visible).split()))
 
 
 def _words(text: str) -> set[str]:
@@ -66,7 +79,7 @@ def _words(text: str) -> set[str]:
 
 
 def _is_true(option: Option) -> bool:
-    return option.id.lower() == "true" or option.text.strip().lower() == "true"
+    return option.id.lower() in ("true", "yes") or option.text.strip().lower() in ("true", "yes")
 
 
 # ---- Guessing readers: each picks a set of option ids for an item without knowing the subject ----
@@ -111,11 +124,47 @@ def stem_overlap(q: Question) -> frozenset:
     if q.type == "true_false":
         return longest(q)
     stem = _words(q.prompt)
-    overlap = [len(stem & _words(o.text)) for o in q.options]
+    return _pick(q, [len(stem & _words(o.text)) for o in q.options])
+
+
+_COLLABORATIVE = re.compile(r"\b(ask|asks|talk|talks|both|together|joint|jointly|explain|offer|agree|agrees|partner|"
+                            r"partners|plan|consent|safely|safe)\b", re.IGNORECASE)
+
+
+def _pick(q: Question, scores: list[float]) -> frozenset:
+    """The option with the top score, the longest of equals (a reader with no signal falls back on
+    length); for a multiple question, those above the median."""
     if q.type == "multiple":
-        middle = statistics.median(overlap)
-        return frozenset(o.id for o, n in zip(q.options, overlap) if n > middle)
-    return frozenset({q.options[overlap.index(max(overlap))].id})
+        middle = statistics.median(scores)
+        return frozenset(o.id for o, n in zip(q.options, scores) if n > middle)
+    top = [o for o, n in zip(q.options, scores) if n == max(scores)]
+    return frozenset({max(top, key=lambda o: length(o.text)).id})
+
+
+def collaborative(q: Question) -> frozenset:
+    """On this site the right step is usually the joint, consent-minded one, and a reader learns it:
+    the option with the most words of working together (less two for each absolute word)."""
+    if q.type == "true_false":
+        return frozenset(o.id for o in q.options if _is_true(o) == bool(_COLLABORATIVE.search(_claim(q.prompt))))
+    return _pick(q, [len(_COLLABORATIVE.findall(o.text)) - 2 * len(_ABSOLUTE.findall(o.text)) for o in q.options])
+
+
+def convergence(q: Question) -> frozenset:
+    """Writers build wrong options by varying the right one, so the right one shares most with the rest."""
+    if q.type == "true_false":
+        return longest(q)
+    words = [_words(o.text) for o in q.options]
+    return _pick(q, [sum(len(w & other) for j, other in enumerate(words) if j != i) for i, w in enumerate(words)])
+
+
+def distinctive(q: Question) -> frozenset:
+    """The option that alone picks up a word of the question (a clang cue)."""
+    if q.type == "true_false":
+        return longest(q)
+    stem = _words(q.prompt)
+    words = [_words(o.text) & stem for o in q.options]
+    return _pick(q, [len(w - set().union(*(other for j, other in enumerate(words) if j != i)))
+                     for i, w in enumerate(words)])
 
 
 def no_absolutes(q: Question) -> frozenset:
@@ -128,6 +177,26 @@ def no_absolutes(q: Question) -> frozenset:
     return frozenset({max(plain, key=lambda o: length(o.text)).id})
 
 
+def _claim(prompt: str) -> str:
+    """The statement a true/false question asks about: after "True or false", else its last sentence."""
+    found = re.search(r"true or false\W*(.*)$", prompt.strip(), re.IGNORECASE | re.DOTALL)
+    return found.group(1) if found else re.split(r"(?<=[.?!])\s+", prompt.strip())[-1]
+
+
+def hedges(q: Question) -> frozenset:
+    """A hedged claim ("may", "often") is true and a flat one false, says test-taking folklore."""
+    if q.type == "true_false":
+        return frozenset(o.id for o in q.options if _is_true(o) == bool(_HEDGE.search(_claim(q.prompt))))
+    return longest(q)
+
+
+def every_other(q: Question) -> frozenset:
+    """For a multiple question, tick A, C, E …: the pattern hand-written keys fall into."""
+    if q.type == "multiple":
+        return frozenset(o.id for o in q.options[::2])
+    return longest(q)
+
+
 READERS: dict[str, Reader] = {
     "longest": longest,
     "shortest": shortest,
@@ -136,8 +205,28 @@ READERS: dict[str, Reader] = {
     **{f"always {LETTERS[i]}": _position(i) for i in range(4)},
     "stem words": stem_overlap,
     "no absolutes": no_absolutes,
+    "hedged is true": hedges,
+    "every other": every_other,
+    "collaborative": collaborative,
+    "convergence": convergence,
+    "lone stem word": distinctive,
 }
 BEST_MIX = "best mix"
+READER_NOTES = {
+    "longest": "the longest option; true/false: the longer word (False); multiple: options longer than the median",
+    "shortest": "the mirror of longest",
+    "always true": "true/false always True (longest elsewhere)",
+    "always false": "true/false always False (longest elsewhere)",
+    "always A": "the option in that position as written (A = True for true/false); likewise B, C, D",
+    "stem words": "the option sharing most words with the question",
+    "no absolutes": "avoid options with always/never/only/all/must…; a true/false claim with one is False",
+    "hedged is true": "a true/false claim with may/can/often… is True, a flat one False",
+    "every other": "multiple: tick A, C, E…",
+    "collaborative": "the option with most words of working together (ask, both, together, agree, plan, consent…)",
+    "convergence": "the option sharing most words with the other options",
+    "lone stem word": "the option that alone repeats a word of the question",
+    BEST_MIX: "for each kind of question, the reader that does best over the whole site",
+}
 
 
 def right(q: Question, chosen: frozenset) -> bool:
@@ -160,8 +249,12 @@ class Figures:
     ratios: list[float] = field(default_factory=list)
     positions: dict[str, int] = field(default_factory=dict)
     true_keys: int = 0
+    multiple_keys: list[tuple[int, ...]] = field(default_factory=list)
+    kinds: dict[str, list[str]] = field(default_factory=dict)
+    graded: bool = True
     false_keys: int = 0
     scores: dict[str, int] = field(default_factory=dict)
+    hits: dict[str, list[str]] = field(default_factory=dict)
     wins: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def percent(self, name: str) -> int:
@@ -177,8 +270,8 @@ class Figures:
         return name, self.percent(name)
 
 
-def figures(name: str, source: str, pass_mark: int, questions: Sequence[Question]) -> Figures:
-    f = Figures(name, source, pass_mark, items=len(questions))
+def figures(name: str, source: str, pass_mark: int, questions: Sequence[Question], graded: bool = True) -> Figures:
+    f = Figures(name, source, pass_mark, items=len(questions), graded=graded)
     for q in questions:
         keys = [i for i, o in enumerate(q.options) if o.correct]
         if q.type == "single":
@@ -191,15 +284,20 @@ def figures(name: str, source: str, pass_mark: int, questions: Sequence[Question
                 f.ratios.append(length(key.text) / max(max(others), 1))
             letter = LETTERS[keys[0]]
             f.positions[letter] = f.positions.get(letter, 0) + 1
+        elif q.type == "multiple":
+            f.multiple_keys.append(tuple(keys))
         elif q.type == "true_false":
             if _is_true(q.options[keys[0]]):
                 f.true_keys += 1
             else:
                 f.false_keys += 1
+        f.kinds.setdefault(q.type, []).append(q.id)
         wins = f.wins.setdefault(q.type, {})
         for reader_name, reader in READERS.items():
             hit = right(q, reader(q))
             f.scores[reader_name] = f.scores.get(reader_name, 0) + hit
+            if hit:
+                f.hits.setdefault(reader_name, []).append(q.id)
             wins[reader_name] = wins.get(reader_name, 0) + hit
     return f
 
@@ -214,6 +312,7 @@ def add_best_mix(rows: Sequence[Figures], also: Sequence[Figures] = ()) -> None:
         best[kind] = max(totals, key=lambda name: totals[name])
     for f in list(rows) + list(also):
         f.scores[BEST_MIX] = sum(wins.get(best.get(kind, "longest"), 0) for kind, wins in f.wins.items())
+        f.hits[BEST_MIX] = [qid for kind in f.wins for qid in f.kinds.get(kind, []) if qid in f.hits.get(best[kind], [])]
 
 
 # ---- Rules ----
@@ -231,6 +330,11 @@ def item_problems(q: Question, source: str, doc: YamlDoc) -> list[Problem]:
         if found:
             add(where + (index, "text"), f"'{found.group(0)}' is a catch-all option",
                 "write a real alternative: a reader can answer a catch-all by spotting two right or wrong options")
+    for index, option in enumerate(q.options):
+        if _INVISIBLE.search(option.text) or _HIDING.search(option.text):
+            add(where + (index, "text"), "has text or markup a reader does not see (a zero-width character, or a "
+                "hidden, aria-hidden, style or class attribute)",
+                "write the option as plain text; its length must be the length a reader sees")
     texts = [" ".join(o.text.lower().split()) for o in q.options]
     for index, text in enumerate(texts):
         if text in texts[:index]:
@@ -241,8 +345,8 @@ def item_problems(q: Question, source: str, doc: YamlDoc) -> list[Problem]:
         if len(q.options) < 3:
             add(where, f"a 'single' question has {len(q.options)} options, needs at least 3",
                 "add a plausible wrong option (a real mistake someone makes), or make it a true_false question")
-        elif wrong_lengths and right_lengths[0] > KEY_LENGTH_RATIO * max(wrong_lengths):
-            add(where, f"the right option is {right_lengths[0] / max(wrong_lengths):.1f}x as long as the longest "
+        elif wrong_lengths and right_lengths[0] > KEY_LENGTH_RATIO * max(max(wrong_lengths), 1):
+            add(where, f"the right option is {right_lengths[0] / max(max(wrong_lengths), 1):.1f}x as long as the longest "
                        f"wrong one ({right_lengths[0]} vs {max(wrong_lengths)} characters), at most "
                        f"{KEY_LENGTH_RATIO}x is allowed",
                 "trim the right option or enrich the wrong ones so no option stands out by length")
@@ -250,8 +354,12 @@ def item_problems(q: Question, source: str, doc: YamlDoc) -> list[Problem]:
         if not wrong_lengths:
             add(where, "every option is right, so ticking everything scores",
                 "add at least one plausible wrong option")
-        elif statistics.mean(right_lengths) > MULTIPLE_LENGTH_RATIO * statistics.mean(wrong_lengths):
-            ratio = statistics.mean(right_lengths) / statistics.mean(wrong_lengths)
+        elif len(right_lengths) == 1 and right_lengths[0] > KEY_LENGTH_RATIO * max(max(wrong_lengths), 1):
+            add(where, f"the one right option is {right_lengths[0] / max(max(wrong_lengths), 1):.1f}x as long as the "
+                       f"longest wrong one, at most {KEY_LENGTH_RATIO}x is allowed",
+                "trim the right option or enrich the wrong ones so no option stands out by length")
+        elif statistics.mean(right_lengths) > MULTIPLE_LENGTH_RATIO * max(statistics.mean(wrong_lengths), 1):
+            ratio = statistics.mean(right_lengths) / max(statistics.mean(wrong_lengths), 1)
             add(where, f"right options are on average {ratio:.1f}x as long as wrong ones, at most "
                        f"{MULTIPLE_LENGTH_RATIO}x is allowed",
                 "trim the right options or enrich the wrong ones so length does not give them away")
@@ -260,13 +368,31 @@ def item_problems(q: Question, source: str, doc: YamlDoc) -> list[Problem]:
 
 def set_problems(f: Figures, doc: YamlDoc, anchor: tuple = ("questions",)) -> list[Problem]:
     """Rules on one quiz (or the check) as a whole: only when it is big enough for shares to mean something."""
-    if f.items < MIN_QUIZ_ITEMS:
-        return []
     problems: list[Problem] = []
     line, where = doc.line_of(anchor), field_name(anchor)
 
+    part = f.name.split(": ", 1)[1] + "'s part of the check: " if f.name.startswith("training check: ") else ""
+
     def add(what: str, fix: str) -> None:
-        problems.append(Problem(f.source, line, where, what, fix))
+        problems.append(Problem(f.source, line, where, part + what, fix))
+
+    def answered(name: str) -> str:
+        return ", ".join(f.hits.get(name, []))
+
+    if f.pass_mark < MIN_PASS_MARK:
+        problems.append(Problem(f.source, doc.line_of(("pass_mark",)), "pass_mark",
+                                f"is {f.pass_mark}, below {MIN_PASS_MARK}: a reader could pass by guessing alone",
+                                f"set a pass mark of at least {MIN_PASS_MARK} (70 is usual)"))
+        return problems
+    if f.items < MIN_QUIZ_ITEMS:
+        # Too few questions for shares to mean anything, but no fixed pattern may pass a graded quiz
+        # (the check is not graded: a plan's part of one or two questions is no quiz to pass).
+        for name in READERS if f.graded else ():
+            if f.percent(name) >= f.pass_mark:
+                add(f"a reader guessing by '{name}' passes this quiz: {f.percent(name)}% ({answered(name)}), "
+                    f"the pass mark is {f.pass_mark}%",
+                    f"add questions (from {MIN_QUIZ_ITEMS} on, the full rules apply) or change those keys")
+        return problems
 
     if f.singles >= MIN_QUIZ_SINGLE:
         for count, word, fix in ((f.key_longest, "longest", "trim some right options or lengthen the wrong ones"),
@@ -284,9 +410,10 @@ def set_problems(f: Figures, doc: YamlDoc, anchor: tuple = ("questions",)) -> li
             f"rewrite at least one so its answer is {'false' if keyed == 'true' else 'true'}")
     for name in list(READERS) + [BEST_MIX]:
         if f.percent(name) > f.limit:
-            add(f"a reader guessing by '{name}' scores {f.percent(name)}% ({f.scores[name]} of {f.items}); "
-                f"guessing must stay at most {f.limit}% ({MARGIN} points under the {f.pass_mark}% pass mark)",
-                "run `make lint` to see which questions that pattern answers, and vary length, position or key there")
+            add(f"a reader guessing by '{name}' scores {f.percent(name)}% ({f.scores[name]} of {f.items}: "
+                f"{answered(name)}); guessing must stay at most {f.limit}% ({MARGIN} points under the "
+                f"{f.pass_mark}% pass mark)",
+                "rewrite some of those questions so that pattern picks a wrong option (`make lint` explains each reader)")
     return problems
 
 
@@ -314,6 +441,7 @@ def site_problems(all_figures: Iterable[Figures], anchor_line: Callable[[Figures
                                     f"across the site {count} of {singles} single-answer keys are option {letter}, at most "
                                     f"{SITE_POSITION_SHARE:.0%} may share a position (this file has the most)",
                                     "move some right options here to other positions"))
+    problems += _multiple_habits(rows, anchor_line)
     tf = sum(f.true_keys + f.false_keys for f in rows)
     if tf >= MIN_SITE_ITEMS // 2:
         share = sum(f.true_keys for f in rows) / tf
@@ -324,6 +452,34 @@ def site_problems(all_figures: Iterable[Figures], anchor_line: Callable[[Figures
                                     f"across the site {share:.0%} of true/false questions are keyed true, "
                                     f"{TRUE_SHARE[0]:.0%} to {TRUE_SHARE[1]:.0%} is needed (this file has the most keyed {keyed})",
                                     f"rewrite some true/false questions here so their answer is {'true' if keyed == 'false' else 'false'}"))
+    return problems
+
+
+def _multiple_habits(rows: list[Figures], anchor_line: Callable[[Figures], int]) -> list[Problem]:
+    """Keys of "choose all that apply" questions fall into habits too: option A always right, or
+    the same set (A, C, E) again and again. A reader who spots it needs no shuffling to use it on paper."""
+    keys = [(f, k) for f in rows for k in f.multiple_keys]
+    if len(keys) < MIN_SITE_MULTIPLE:
+        return []
+    problems = []
+    first = sum(1 for _, k in keys if 0 in k)
+    if first > MULTIPLE_POSITION_SHARE * len(keys):
+        most = max(rows, key=lambda f: sum(0 in k for k in f.multiple_keys))
+        problems.append(Problem(most.source, anchor_line(most), "questions",
+                                f"across the site option A is right in {first} of {len(keys)} 'choose all that apply' "
+                                f"questions, at most {MULTIPLE_POSITION_SHARE:.0%} is allowed (this file has the most)",
+                                "make option A wrong in some of them, or move a right option down"))
+    patterns: dict[tuple[int, ...], int] = {}
+    for _, k in keys:
+        patterns[k] = patterns.get(k, 0) + 1
+    pattern, count = max(patterns.items(), key=lambda kv: kv[1])
+    if count > MULTIPLE_PATTERN_SHARE * len(keys):
+        letters = ", ".join(LETTERS[i] for i in pattern)
+        most = max(rows, key=lambda f: f.multiple_keys.count(pattern))
+        problems.append(Problem(most.source, anchor_line(most), "questions",
+                                f"across the site {count} of {len(keys)} 'choose all that apply' questions are keyed "
+                                f"exactly {letters}, at most a third may share one pattern (this file has the most)",
+                                "vary which and how many options are right"))
     return problems
 
 
@@ -350,14 +506,13 @@ def lint(quizzes: Sequence, check=None, check_questions: Sequence[Question] = ()
     if check is not None and check_questions:
         for q in check_questions:
             problems += item_problems(q, check.source, check.doc)
-        rows.append(figures("training check", check.source, CHECK_PASS_MARK, list(check_questions)))
+        rows.append(figures("training check", check.source, CHECK_PASS_MARK, list(check_questions), graded=False))
         docs[check.source] = check.doc
-    parts = [figures(f"training check: {name}", check.source, CHECK_PASS_MARK, list(questions))
+    parts = [figures(f"training check: {name}", check.source, CHECK_PASS_MARK, list(questions), graded=False)
              for name, questions in plan_checks] if check is not None else []
     add_best_mix(rows, parts)
     for f in rows + parts:
-        anchor = ("items",) if "questions" not in docs[f.source].data else ("questions",)
-        problems += set_problems(f, docs[f.source], anchor)
+        problems += set_problems(f, docs[f.source])
     problems += site_problems(rows, lambda f: docs[f.source].line_of(("questions",)))
     return Report(tuple(rows + parts), tuple(problems))
 
@@ -365,7 +520,9 @@ def lint(quizzes: Sequence, check=None, check_questions: Sequence[Question] = ()
 def table(report: Report) -> str:
     """The figures per quiz as plain text, widest readers first, for `make lint`."""
     names = list(READERS) + [BEST_MIX]
-    lines = []
+    lines = ["Guessing readers (each answers without knowing the subject; where a reader has no rule for a kind",
+             "of question it takes the longest option):"]
+    lines += [f"  {name}: {note}" for name, note in READER_NOTES.items()] + [""]
     for f in report.rows:
         ratio = f"{statistics.mean(f.ratios):.2f} (max {max(f.ratios):.2f})" if f.ratios else "-"
         positions = " ".join(f"{letter}{f.positions.get(letter, 0)}" for letter in LETTERS[:4]) if f.singles else "-"
