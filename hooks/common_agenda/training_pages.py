@@ -162,7 +162,7 @@ def check_sheet(view: CheckView, content: Content) -> str:
 
 def check_key(view: CheckView, content: Content) -> str:
     return answer_key(f"Answer key: {view.title}", view.questions, content, view.key_uri,
-                      link(view.key_uri, view.page_uri))
+                      link(view.key_uri, view.page_uri), "Open the online check")
 
 
 def check_tally(view: CheckView, content: Content) -> str:
@@ -171,9 +171,9 @@ def check_tally(view: CheckView, content: Content) -> str:
 
 
 def answer_key(title: str, questions: list[Question] | tuple[Question, ...], content: Content, uri: str,
-               source_link: str | None = None) -> str:
+               source_link: str | None = None, source_label: str = "Open the quiz") -> str:
     return render("answer_key.md.j2", title=title, questions=questions, source_link=source_link,
-                  **_context(content, uri))
+                  source_label=source_label, **_context(content, uri))
 
 
 def quiz_key(quiz: Quiz, content: Content) -> str:
