@@ -15,7 +15,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-HOOKS = ("load_content.py", "curriculum_nav.py", "module_pages.py", "quiz_pages.py", "role_paths.py",
+HOOKS = ("load_content.py", "curriculum_nav.py", "module_pages.py", "sources_page.py", "quiz_pages.py", "role_paths.py",
          "certificate_page.py", "evaluation_page.py", "training_kit.py", "local_settings.py", "glossary.py",
          "html_fixes.py", "search_skip.py", "template_cache.py")
 
@@ -30,6 +30,12 @@ def module_text(module_id: str = "shared-goals", **overrides) -> str:
         "minutes": "20",
         "objectives": "\n  - Name the goals both groups share.\n  - Explain why each role matters.",
         "covers": "[A1, A2]",
+        "sources": ("\n  - title: Human Trafficking Task Force e-Guide"
+                    "\n    publisher: Office for Victims of Crime Training and Technical Assistance Center"
+                    "\n    url: https://www.ovcttac.gov/taskforceguide/eguide/how-to-use-this-guide/"
+                    "\n    supports: how task forces share goals"
+                    "\n    primary: true"),
+        "reviewed": "2026-12-01",
     }
     fields.update(overrides)
     front = "\n".join(f"{k}: {v}" for k, v in fields.items() if v is not None)

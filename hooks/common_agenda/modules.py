@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from . import schema_check, unsafe_html
@@ -11,6 +12,17 @@ from .problems import Problem
 from .yaml_source import YamlDoc, field_name, parse_yaml, read_text
 
 _FENCE = re.compile(r"^---[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A public source a module relies on; `primary` marks law, regulation, agency forms and official guides."""
+
+    title: str
+    publisher: str
+    url: str
+    supports: str
+    primary: bool = False
 
 
 @dataclass(frozen=True)
@@ -25,6 +37,8 @@ class Module:
     covers: tuple[str, ...]
     body: str
     source: str
+    sources: tuple[Source, ...]
+    reviewed: date
     front: YamlDoc = field(repr=False, compare=False)
 
     @property
@@ -56,7 +70,8 @@ def load_module(path: Path, display: str, schema: Path) -> tuple[Module | None, 
     doc, problems = parse_yaml(front_text, display, line_offset=1, what="front matter")
     if doc is None:
         if not problems:
-            problems = [Problem(display, 2, "front matter", "is empty", "write the fields id, title, summary, audiences, minutes, objectives, covers")]
+            problems = [Problem(display, 2, "front matter", "is empty",
+                                "write the fields id, title, summary, audiences, minutes, objectives, covers, sources, reviewed")]
         return None, problems
     problems = schema_check.check(doc, schema)
     body_line = front_text.count("\n") + 3
@@ -68,6 +83,10 @@ def load_module(path: Path, display: str, schema: Path) -> tuple[Module | None, 
     if problems:
         return None, problems
     data = doc.data
+    reviewed, problems = _reviewed_date(doc)
+    problems += _primary_source(doc)
+    if problems:
+        return None, problems
     return Module(
         id=data["id"],
         slug=path.stem,
@@ -79,21 +98,53 @@ def load_module(path: Path, display: str, schema: Path) -> tuple[Module | None, 
         covers=tuple(data["covers"]),
         body=body,
         source=display,
+        sources=tuple(Source(s["title"], s["publisher"], s["url"], s["supports"], s.get("primary", False))
+                      for s in data["sources"]),
+        reviewed=reviewed,
         front=doc,
     ), []
+
+
+def _reviewed_date(doc: YamlDoc) -> tuple[date | None, list[Problem]]:
+    """The schema checks the form YYYY-MM-DD; this checks the day exists."""
+    try:
+        return date.fromisoformat(doc.data["reviewed"]), []
+    except ValueError:
+        return None, [Problem(doc.display, doc.line_of(("reviewed",)), "reviewed",
+                              f"'{doc.data['reviewed']}' is not a real date",
+                              "write the day the module was last checked against its sources, as YYYY-MM-DD")]
+
+
+def _primary_source(doc: YamlDoc) -> list[Problem]:
+    """Every module rests on at least one primary source, so a reader can check it at its origin."""
+    if any(s.get("primary") is True for s in doc.data["sources"]):
+        return []
+    return [Problem(doc.display, doc.line_of(("sources",)), "sources", "has no primary source",
+                    "mark at least one source 'primary: true' (a statute, regulation, agency form "
+                    "instructions or an official guide), or add one")]
 
 
 def _unsafe(doc: YamlDoc, body: str, body_line: int) -> list[Problem]:
     """Module Markdown may hold layout HTML, but nothing that runs code in a reader's browser."""
     fix = "remove it: pages may not carry script, style or iframe tags, on* attributes or javascript: links"
     problems = []
-    for key, value in doc.data.items():
-        for index, text in enumerate(value if isinstance(value, list) else [value]):
-            found = isinstance(text, str) and unsafe_html.find(text, inline_only=False)
-            if found:
-                path = (key, index) if isinstance(value, list) else (key,)
-                problems.append(Problem(doc.display, doc.line_of(path), field_name(path), found[0], fix))
+    for path, text in _texts(doc.data, ()):
+        found = unsafe_html.find(text, inline_only=False)
+        if found:
+            problems.append(Problem(doc.display, doc.line_of(path), field_name(path), found[0], fix))
     found = unsafe_html.find(body, inline_only=False)
     if found:
         problems.append(Problem(doc.display, body_line + found[1], "body", found[0], fix))
     return problems
+
+
+def _texts(value, path: tuple):
+    """Every text in the front matter with its path, sources' fields included."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, path + (index,))

@@ -21,6 +21,7 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 40
 STR_TAG = "tag:yaml.org,2002:str"
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 # What YAML accepts in a stream; anything else (control characters) is refused by the reader.
 _NOT_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 
@@ -165,6 +166,8 @@ def _record_lines(root: yaml.Node, doc: YamlDoc, offset: int) -> list[Problem]:
             continue
         seen.add(id(node))
         doc.lines.setdefault(path, line)
+        if isinstance(node, yaml.ScalarNode) and node.tag == TIMESTAMP_TAG:
+            node.tag = STR_TAG  # dates stay text as written; a bad one (2026-02-30) is reported, not a crash
         if isinstance(node, yaml.ScalarNode) and node.tag != STR_TAG and not node.style:
             doc.written[path] = node.value
         children: list[tuple[yaml.Node, Path_]] = []
