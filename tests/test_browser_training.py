@@ -215,6 +215,92 @@ def test_a_plans_check_asks_only_what_the_plan_teaches_and_keeps_its_own_scores(
     assert list(saved_checks(page)["checks"]) == ["plan-half-day"]
 
 
+@pytest.mark.parametrize("path", ["training/check-sheet/", "training/checks/half-day-sheet/",
+                                  "training/plans/half-day-print-pack/"])
+def test_the_printed_question_sheet_has_lettered_empty_boxes_and_no_answers(page, site_url, path):
+    page.goto(site_url + path, wait_until="networkidle")
+    assert pdf_pages(page.pdf(format="Letter")) >= 1
+    page.emulate_media(media="print")
+    sheet = page.locator(".ca-sheet").first
+    options = sheet.locator("li")
+    assert options.count() >= 3 * 3
+    assert page.locator(".ca-sheet input, .ca-sheet .task-list-indicator").count() == 0  # no pre-ticked web checkboxes
+    boxes = sheet.locator("li .ca-sheet__box")
+    assert boxes.count() == options.count()
+    style = boxes.first.evaluate("""b => { const s = getComputedStyle(b), r = b.getBoundingClientRect();
+        return [s.borderTopStyle, parseFloat(s.borderTopWidth), s.borderTopColor, s.backgroundColor, r.width, r.height]; }""")
+    assert style[0] == "solid" and style[1] >= 1 and style[2] == "rgb(0, 0, 0)", style
+    assert style[3] in ("rgba(0, 0, 0, 0)", "transparent") and style[4] >= 8 and style[5] >= 8, style  # empty, not filled
+    assert re.match(r"A\. \S", options.first.inner_text().strip())
+    text = sheet.inner_text()
+    assert "Right" not in text and "Not right" not in text and "\u2714" not in text
+    for item in CONTENT.check.items:  # no explanation reaches the participant's sheet
+        assert item.question.explanation.split(".")[0][:60] not in " ".join(text.split())
+    assert "Choose all that apply. (Choose all that apply.)" not in " ".join(text.split())
+
+
+def test_the_answer_key_starts_with_a_one_line_key_and_the_scoring_rule(page, site_url):
+    page.goto(site_url + "training/check-key/", wait_until="networkidle")
+    summary = page.locator(".ca-key-summary").inner_text()
+    items = CONTENT.check.items
+
+    def keyed(q):
+        if q.type == "true_false":
+            return next(o.text for o in q.options if o.correct)
+        return ", ".join("ABCDEFGH"[i] for i, o in enumerate(q.options) if o.correct)
+
+    assert summary == "Key: " + " \u00b7 ".join(f"{n}\u00a0{keyed(item.question)}" for n, item in enumerate(items, 1))
+    text = page.locator("article").inner_text()
+    assert "counts only when every right box and no other is ticked" in text
+    assert "Right: Right." not in text
+    page.emulate_media(media="print")
+    assert page.locator(".ca-key-summary").is_visible()
+
+
+def test_the_online_check_says_its_answers_are_in_the_page_and_its_sheet_link_works_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "training/checks/half-day/")
+    assert "the answers are part of this page" in page.locator("article").inner_text()
+    link = page.locator("[data-ca-check-nojs]").get_by_role("link", name="printed question sheet")
+    response = page.request.get(link.evaluate("a => a.href"))
+    assert response.status == 200 and "question sheet" in response.text()
+    context.close()
+
+
+def test_saving_a_before_score_with_no_answer_asks_for_one_and_saves_nothing(page, site_url):
+    page.goto(site_url + "training/check/", wait_until="networkidle")
+    page.get_by_role("button", name="Save my before score").click()
+    message = "You have not answered any question yet, so nothing was saved. Answer at least one question, then save."
+    expect(page.locator(".ca-check__end")).to_have_text(message)
+    expect(page.locator(".ca-check__live")).to_have_text(message)
+    assert page.locator(".ca-check__live").get_attribute("aria-live") == "polite"
+    assert page.evaluate("localStorage.getItem('common-agenda:check')") is None
+    answer(page, CONTENT.check.items[:1], right=1)  # one answer is enough
+    page.get_by_role("button", name="Save my before score").click()
+    expect(page.locator(".ca-check__end")).to_contain_text("Your before score is saved in this browser")
+    assert saved_checks(page)["checks"]["all"]["before"]["score"] == 1
+    assert axe_violations(page) == []
+
+
+def test_a_before_score_saved_after_an_after_score_is_flagged(page, site_url):
+    items = CONTENT.check.items
+    page.goto(site_url + "training/check/", wait_until="networkidle")
+    page.get_by_role("radio", name="After the session").check()
+    answer(page, items, right=3)
+    page.get_by_role("button", name="Show my results").click()
+    page.reload(wait_until="networkidle")
+    assert page.get_by_role("radio", name="After the session").is_checked()  # an after score: the session is over
+    page.get_by_role("radio", name="Before the session").check()
+    help_text = page.locator(".ca-check__mode-help").inner_text()
+    assert f"An after score (3 of {len(items)} right, " in help_text
+    answer(page, items, right=len(items))
+    page.get_by_role("button", name="Save my before score").click()
+    end = page.locator(".ca-check__end")
+    expect(end).to_contain_text("Your before score is saved")
+    expect(end).to_contain_text("cannot show what the session added")
+
+
 def test_the_tally_sheet_works_out_the_groups_average_change(page, site_url):
     total = len(CONTENT.check.items)
     page.goto(site_url + "training/check-tally/", wait_until="networkidle")
@@ -225,9 +311,30 @@ def test_the_tally_sheet_works_out_the_groups_average_change(page, site_url):
         f"Skipped lines 4, 5: each line needs two numbers from 0 to {total}.")
     assert not PASS_OR_FAIL.search(page.locator("article").inner_text())
     assert axe_violations(page) == []
+    rows = page.locator(".ca-tally-table tbody tr")
+    assert rows.nth(0).inner_text().split("\t") == ["1", "2", "5", "+3"]
+    assert rows.nth(1).inner_text().split("\t") == ["2", "3", "6", "+3"]
+    assert rows.nth(2).inner_text().split("\t") == ["3", "", "", ""]
+    assert rows.last.inner_text().split("\t") == ["Average", "2.5", "5.5", "+3"]
+    text = page.locator("article").inner_text()
+    assert "reads their after score" in text and "online check" in text
     page.emulate_media(media="print")
     assert page.get_by_role("button", name="Work out the averages").is_hidden()
+    assert page.get_by_label("Scores, one participant per line").is_hidden()
+    expect(page.locator(".ca-tally__result")).to_be_visible()  # the worked-out averages print
+    assert page.locator(".ca-tally__result").inner_text().startswith("2 participants. Average before: 2.5")
     assert page.locator(".ca-tally-table tbody tr").count() == 21  # 20 participants and the average
+    page.emulate_media(media="screen")
+    page.get_by_label("Scores, one participant per line").fill("\n".join(f"{i % 5} {i % 7}" for i in range(23)))
+    page.get_by_role("button", name="Work out the averages").click()
+    assert rows.count() == 24 and rows.nth(22).inner_text().startswith("23\t")  # more people than printed rows
+
+
+def test_the_plans_agenda_links_the_online_check(page, site_url):
+    page.goto(site_url + "training/plans/half-day/", wait_until="networkidle")
+    row = page.locator("table tr", has_text="Printed checks or a link to the online check").first
+    link = row.get_by_role("link", name="Online check")
+    assert link.evaluate("a => a.href") == site_url + "training/checks/half-day/"
 
 
 def test_local_placeholders_are_marked_when_local_settings_are_missing(page, site_url):

@@ -316,3 +316,73 @@ def test_the_example_local_settings_file_is_valid(project):
 
     _shutil.copy(REPO / "local.example.yml", project / "local.yml")
     assert load_content(project).local.names["agency"] == "Riverside Police Department"
+
+
+MULTI_CHECK = CHECK.replace("""    explanation: Name friction early.
+""", """    explanation: Name friction early.
+  - id: share
+    module: confidentiality
+    type: multiple
+    prompt: Which may a case worker share with a signed release? Choose all that apply.
+    covers: [A9]
+    options:
+      - {id: a, text: What the release names, correct: true, feedback: "Right. It is what she agreed to."}
+      - {id: b, text: Her whole case file and notes, correct: false, feedback: No.}
+      - {id: c, text: Dates the release names, correct: true, feedback: "Right. It names them."}
+    explanation: Share only what the release names.
+""")
+
+
+def test_the_question_sheet_letters_each_option_with_an_empty_box_and_shows_no_answer(project):
+    from common_agenda import training_pages
+
+    write(project, "training/checks.yml", MULTI_CHECK)
+    content = load_content(project)
+    sheet = training_pages.check_sheet(training_pages.full_check(content), content)
+    assert "- [ ]" not in sheet and "[x]" not in sheet  # no task-list circles
+    assert sheet.count('<span class="ca-sheet__box"></span> **A.**') == 4
+    assert '<span class="ca-sheet__box"></span> **C.** Dates the release names' in sheet
+    assert "Choose all that apply. *(Choose all that apply.)*" not in sheet  # said once when the prompt says it
+    assert "Who does the police work? *(Choose one.)*" in sheet
+    for answer in ["Right", "Yes.", "Each side does its own job", "correct"]:
+        assert answer not in sheet
+    assert "shows the answers only after the session" not in sheet  # the online intro, not for paper
+    assert sheet.count("not graded") == 1
+
+
+def test_the_answer_key_opens_with_a_one_line_key_and_how_to_score_choose_all(project):
+    from common_agenda import training_pages
+
+    write(project, "training/checks.yml", MULTI_CHECK)
+    content = load_content(project)
+    key = training_pages.check_key(training_pages.full_check(content), content)
+    assert "**Key:** 1&nbsp;B · 2&nbsp;True · 3&nbsp;C · 4&nbsp;A, C\n" in key
+    assert ('A "choose all that apply" question counts only when every\nright box and no other is ticked.') in key
+    assert "[Open the online check](check.md)." in key and "Open the quiz" not in key
+    assert "- **A. Right:** What the release names" in key and "- B. Not right: Her whole case file and notes" in key
+    assert key.index("**Key:**") < key.index("**1.**")
+    assert "\n\n**1.** Who does the police work?" in key  # its own paragraph, not run into the intro
+
+
+def test_the_plan_links_its_online_check_from_the_agenda_and_the_kit_points_to_the_table_above(project):
+    from common_agenda import training_pages
+
+    write(project, "training/checks.yml", CHECK)
+    write(project, "training/plans/short.yml", PLAN)
+    content = load_content(project)
+    page = training_pages.plan_page(content.plans[0], content)
+    row = next(line for line in page.splitlines() if "Before we start" in line)
+    assert "[Online check](../checks/short.md)" in row and "[Training check: question sheet](../checks/short-sheet.md)" in row
+    index = training_pages.training_index(content)
+    assert "see the table above" in index and "see the table below" not in index
+
+
+def test_the_tally_sheet_says_how_to_collect_scores_from_the_online_check(project):
+    from common_agenda import training_pages
+
+    write(project, "training/checks.yml", CHECK)
+    content = load_content(project)
+    tally = training_pages.check_tally(training_pages.full_check(content), content)
+    assert "[online check](check.md)" in tally
+    assert "reads their after score" in tally and "slip of paper" in tally
+    assert "print two [question sheets](check-sheet.md) per participant" in tally

@@ -137,10 +137,11 @@
       mode = next;
       all(modes, "input[type=radio]").forEach(function (r) { r.checked = r.value === mode; });
       hideResults(showing);  /* answers once seen are not carried into a fresh attempt */
-      var before = runOf(entryOf(load().checks, id), "before");
+      var entry = entryOf(load().checks, id), before = runOf(entry, "before"), after = runOf(entry, "after");
       if (mode === "before") {
         help.textContent = "Answer every question, then save. No answers or results are shown now: you will see " +
-          "them after the session." + (before ? " A before score from " + before.date + " is already saved; saving again replaces it." : "");
+          "them after the session." + (before ? " A before score from " + before.date + " is already saved; saving again replaces it." : "") +
+          (after ? " " + afterNote(after) : "");
         submit.textContent = "Save my before score";
       } else {
         help.textContent = "Answer every question, then see your results, the right answers and the change since " +
@@ -153,8 +154,22 @@
     function countRight() { return questions.filter(isRight).length; }
     function unanswered() { return questions.filter(function (q) { return chosen(q).length === 0; }).length; }
 
+    function afterNote(after) {
+      return "An after score (" + ofTotal(after) + " right, " + after.date + ") is already saved in this browser. " +
+        "A before score taken now, once you have seen the answers, cannot show what the session added.";
+    }
+
     function saveBefore() {
       var blank = unanswered();
+      if (blank === questions.length) {  /* nothing answered: saving would record 0 right */
+        score.textContent = "You have not answered any question yet, so nothing was saved. " +
+          "Answer at least one question, then save.";
+        show(end, true);
+        end.focus();
+        announce(score.textContent);
+        return;
+      }
+      var after = runOf(entryOf(load().checks, id), "after");
       var run = { score: countRight(), total: questions.length, date: today() };
       var saved = save(id, "before", run);
       hideResults(true);
@@ -163,6 +178,7 @@
           "At the end of the session, open this page again and choose \u201cAfter the session\u201d."
         : "Your before score could not be saved in this browser, so no change can be shown after the session.";
       if (blank) text = blank + (blank === 1 ? " question was" : " questions were") + " left blank. " + text;
+      if (saved && after) text += " " + afterNote(after);
       score.textContent = text;
       show(end, true);
       end.focus();
@@ -219,7 +235,8 @@
     show(modes, true);
     show(form.querySelector(".ca-check__actions"), true);
     var stored = load();
-    setMode(runOf(entryOf(stored.checks, id), "before") ? "after" : "before", true);
+    var mine = entryOf(stored.checks, id);  /* once any score is saved, the session has begun */
+    setMode(runOf(mine, "before") || runOf(mine, "after") ? "after" : "before", true);
     if (stored.notice) help.textContent = stored.notice + " " + help.textContent;
   }
 
@@ -264,6 +281,27 @@
           ": each line needs two numbers from 0 to " + total + ".";
       }
       result.textContent = text;
+      fillTable(parsed.pairs);
+    }
+    /* The printed table shows what was typed: one row per participant, then the averages. */
+    function fillTable(pairs) {
+      var body = document.querySelector(".ca-tally-table tbody");
+      if (!body) return;
+      var rows = all(body, "tr"), last = rows.pop();
+      while (rows.length < pairs.length) {
+        var row = rows[rows.length - 1].cloneNode(true);
+        row.cells[0].textContent = String(rows.length + 1);
+        last.before(row);
+        rows.push(row);
+      }
+      rows.forEach(function (row, i) {
+        var p = pairs[i];
+        [1, 2, 3].forEach(function (c) { row.cells[c].textContent = p ? String(c === 3 ? signed(p[1] - p[0]) : p[c - 1]) : ""; });
+      });
+      var n = pairs.length, mean = function (k) { return pairs.reduce(function (sum, p) { return sum + p[k]; }, 0) / n; };
+      [1, 2, 3].forEach(function (c) {
+        last.cells[c].textContent = n ? String(c === 3 ? signed(round(mean(1) - mean(0))) : round(mean(c - 1))) : "";
+      });
     }
     form.addEventListener("submit", function (e) { e.preventDefault(); workOut(); });
     form.querySelector(".ca-tally__work-out").addEventListener("click", workOut);
