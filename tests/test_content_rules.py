@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import textstat
 
+from common_agenda import sources
 from common_agenda.content import load_content
 from common_agenda.role_paths import role_paths
 from prose import body_prose
@@ -114,7 +115,7 @@ def test_glossary_has_thirty_terms_and_tooltips_come_from_it(site_dir):
 
 
 def test_sources_credit_both_source_documents():
-    text = (REPO / "docs/sources.md").read_text(encoding="utf-8")
+    text = sources.page_markdown(CONTENT.modules)  # the Sources page is generated, not written by hand
     assert "Safe Harbour NY Fast Facts" in text and "Office of Children and Family Services" in text
     assert "Networking" in text and "Linda C. J. Turner" in text and "2023" in text
 
@@ -123,3 +124,12 @@ def test_about_page_covers_safety_and_limits():
     text = (REPO / "docs/about.md").read_text(encoding="utf-8").lower()
     for phrase in ["not legal advice", "jurisdiction", "new york", "fictional", "lived through", "hotline"]:
         assert phrase in text, phrase
+
+
+@pytest.mark.parametrize("module_id", sorted(MODULES))
+def test_every_module_has_sources_with_a_primary_one_and_a_review_date(module_id):
+    module = MODULES[module_id]
+    assert module.sources, "sources: lists what the module relies on"
+    assert any(s.primary for s in module.sources), "at least one primary source (law, form, official guide)"
+    assert all(s.url.startswith(("https://", "http://")) and s.supports.strip() for s in module.sources)
+    assert module.reviewed is not None
