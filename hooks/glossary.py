@@ -16,7 +16,7 @@ def on_config(config):
 def on_files(files, *, config):
     content = content_of(config)
     if content.glossary:
-        add_generated(files, config, glossary.PAGE_URI, glossary.page_markdown(content.glossary),
+        add_generated(files, config, glossary.PAGE_URI, glossary.page_markdown(content.glossary, content.modules),
                       content.layout.display(content.layout.modules_dir / "glossary.yml"))
     return files
 

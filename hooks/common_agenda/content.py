@@ -114,7 +114,8 @@ def load_content(root: Path, lint_items: bool = True, markdown: MarkdownSetup = 
                                 "add at least one modules/<slug>.md (see README: Adding a module)"))
 
     glossary_path = layout.modules_dir / "glossary.yml"
-    glossary, found = load_glossary(glossary_path, layout.display(glossary_path), layout.schema("glossary"))
+    glossary, found = load_glossary(glossary_path, layout.display(glossary_path), layout.schema("glossary"),
+                                    {m.id for m in modules}, unreadable)
     problems += found
 
     quizzes: list[Quiz] = []

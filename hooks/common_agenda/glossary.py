@@ -28,17 +28,27 @@ class Term:
     term: str
     definition: str
     aliases: tuple[str, ...]
+    taught_in: str | None = None  # the id of the module that teaches the term, if one does
 
 
-def load_glossary(path: Path, display: str, schema: Path) -> tuple[tuple[Term, ...], list[Problem]]:
+def load_glossary(path: Path, display: str, schema: Path, module_ids: set[str] | None = None,
+                  unreadable: set[str] = frozenset()) -> tuple[tuple[Term, ...], list[Problem]]:
+    """`module_ids`, when given, are the modules a `taught_in:` may name (`unreadable` ones are not judged)."""
     if not path.is_file():
         return (), []  # a site without a glossary is fine
     doc, problems = load_yaml_file(path, display, schema)
     if doc is None:
         return (), problems
-    terms = tuple(Term(e["term"].strip(), e["definition"].strip(), tuple(a.strip() for a in e.get("aliases", [])))
+    terms = tuple(Term(e["term"].strip(), e["definition"].strip(), tuple(a.strip() for a in e.get("aliases", [])),
+                       e.get("taught_in"))
                   for e in doc.data)
     problems = _check_unique(terms, doc)
+    if module_ids is not None:
+        problems += [Problem(doc.display, doc.line_of((index, "taught_in")), f"[{index}].taught_in",
+                             f"no module has the id '{term.taught_in}'",
+                             "use a module id: " + ", ".join(sorted(module_ids)))
+                     for index, term in enumerate(terms)
+                     if term.taught_in and term.taught_in not in module_ids and term.taught_in not in unreadable]
     return (() if problems else terms), problems
 
 
@@ -148,9 +158,10 @@ def first_use_only(html: str) -> str:
     return _ABBR.sub(keep_first, html)
 
 
-def page_markdown(terms: tuple[Term, ...]) -> str:
-    """The Glossary page: terms in alphabetical order, grouped under their first letter."""
+def page_markdown(terms: tuple[Term, ...], modules=()) -> str:
+    """The Glossary page: terms in alphabetical order, grouped under their first letter, each
+    linked to the module that teaches it."""
     groups: dict[str, list[Term]] = {}
     for term in sorted(terms, key=lambda t: t.term.casefold()):
         groups.setdefault(term.term[0].upper(), []).append(term)
-    return render("glossary_page.md.j2", groups=list(groups.items()))
+    return render("glossary_page.md.j2", groups=list(groups.items()), modules={m.id: m for m in modules})
