@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .duties import DutiesPage, duty_files, load_duties
 from .evaluation import SOURCE as EVALUATION_SOURCE, Evaluation, load_evaluation
 from . import item_lint
 from .glossary import Term, load_glossary
@@ -69,6 +70,7 @@ class Content:
     plans: tuple[Plan, ...] = ()
     local: Local = DEFAULTS
     evaluation: Evaluation | None = None
+    duties: tuple[DutiesPage, ...] = ()  # one page per training/duties/<place>.yml
     markdown: MarkdownSetup = SITE_MARKDOWN
 
     def scenario(self, scenario_id: str) -> Scenario:
@@ -147,6 +149,12 @@ def load_content(root: Path, lint_items: bool = True, markdown: MarkdownSetup = 
         problems += [Problem(local.source, local_doc.line_of(("module_notes", key)), f"module_notes.{key}",
                              f"no module has the id '{key}'", "use a module id: " + ", ".join(sorted(ids)))
                      for key in local.module_notes if key not in ids and key not in unreadable]
+    duties: list[DutiesPage] = []
+    for path in duty_files(layout.training_dir):
+        page, found = load_duties(path, layout.display(path), layout.schema("duties"))
+        problems += found
+        if page:
+            duties.append(page)
     if lint_items and not problems:
         problems += lint_report(quizzes, training["check"], training["check_questions"], training["plans"]).problems
     stop_if_any(problems)
@@ -155,7 +163,7 @@ def load_content(root: Path, lint_items: bool = True, markdown: MarkdownSetup = 
     position = {module_id: index for index, module_id in enumerate(order)}
     quizzes.sort(key=lambda q: (position[q.module], q.id))
     return Content(layout, tuple(by_id[i] for i in order), points, tuple(quizzes), glossary, local=local,
-                   markdown=markdown, **training)
+                   duties=tuple(duties), markdown=markdown, **training)
 
 
 def lint_report(quizzes, check: Check | None, check_questions, plans) -> item_lint.Report:

@@ -2,7 +2,8 @@
 
 `modules/*.md` becomes the module pages and `quizzes/*.yml` the quiz pages, both in the order of
 modules/curriculum.yml, so the order is written once; `training/plans/*.yml` lists the session
-plans (shortest first) and `training/scenarios/*.yml` the scenarios.
+plans (shortest first), `training/scenarios/*.yml` the scenarios and `training/duties/*.yml` the
+duties pages, one per place.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ MODULES_MARKER = "modules/*.md"
 QUIZZES_MARKER = "quizzes/*.yml"
 PLANS_MARKER = "training/plans/*.yml"
 SCENARIOS_MARKER = "training/scenarios/*.yml"
+DUTIES_MARKER = "training/duties/*.yml"
 
 
 def marker_pages(content: Content) -> dict[str, list[dict[str, str]]]:
@@ -23,6 +25,7 @@ def marker_pages(content: Content) -> dict[str, list[dict[str, str]]]:
         QUIZZES_MARKER: [{q.title: q.page_uri} for q in content.quizzes],
         PLANS_MARKER: [{p.title: p.page_uri} for p in content.plans],
         SCENARIOS_MARKER: [{s.title: s.page_uri} for s in content.scenarios],
+        DUTIES_MARKER: [{d.title: d.page_uri} for d in content.duties],
     }
 
 
