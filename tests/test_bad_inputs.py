@@ -129,7 +129,7 @@ def test_a_bom_and_windows_line_endings_read_the_same_as_plain_utf8(tmp_path):
 # ---- The real command: a representative case of each content type, built in parallel ----
 
 BUILT = {
-    "module-body-svg-onload": "modules/broken.md:17: body: contains a <svg> tag",
+    "module-body-svg-onload": "modules/broken.md:24: body: contains a <svg> tag",
     "module-huge-file": "modules/broken.md:1: file: is too large",
     "quiz-alias-bomb": "quizzes/broken.yml:2: a1[0]: uses a YAML alias",
     "quiz-utf16": "quizzes/broken.yml:1: file: is not UTF-8 text",
