@@ -59,7 +59,7 @@ def test_module_page_ends_with_its_sources_and_last_reviewed_date(tmp_path):
     assert build.returncode == 0, build.output
     assert "Review due" not in build.output
     html = build.page("modules/shared-goals/index.html")
-    end = html[html.index('id="sources"'):]
+    end = html[html.index('id="sources-and-review"'):]
     assert '<a href="https://example.org/i-914">Instructions for Form I-914, Supplement B</a>' in end
     assert "US Citizenship and Immigration Services. Primary source." in end
     assert "Supports: who may sign the T visa declaration" in end
