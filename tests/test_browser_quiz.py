@@ -21,18 +21,18 @@ SHUFFLED = """\
 id: shuffled
 title: Shuffled quiz
 module: other
-pass_mark: 50
+pass_mark: 100
 shuffle: true
 questions:
   - id: many
     type: single
-    prompt: Pick the first letter of the alphabet.
+    prompt: Pick the eighth letter of the alphabet.
     covers: [A1]
     options:
 """ + "".join(
-    f"      - {{id: {c}, text: 'Letter {c.upper()}', correct: {str(c == 'a').lower()}, feedback: 'About {c}.'}}\n"
+    f"      - {{id: {c}, text: 'Letter {c.upper()}', correct: {str(c == 'h').lower()}, feedback: 'About {c}.'}}\n"
     for c in "abcdefgh"
-) + "    explanation: The alphabet starts with A.\n"
+) + "    explanation: The eighth letter is H.\n"
 
 RIGHT = {"q-single": ["a"], "q-multiple": ["a", "b"], "q-tf": ["false"], "q-case-1": ["a"], "q-case-2": ["false"]}
 WRONG = {"q-single": ["b"], "q-multiple": ["c"], "q-tf": ["true"], "q-case-1": ["b"], "q-case-2": ["true"]}
@@ -486,13 +486,13 @@ def test_a_restored_shuffled_question_keeps_working(quiz, quiz_site):
     assert quiz.locator("#ca-many-c").is_checked() and quiz.locator("#ca-many-c").is_disabled()
     assert order(quiz) == shown  # a checked question keeps the order it was answered in
     assert stored(quiz, ATTEMPTS_KEY)["quizzes"]["shuffled"] == {"many": ["c"], "#many": shown}
-    assert mark(quiz, "many", "a") == "\u2714 Right answer (not chosen)"
+    assert mark(quiz, "many", "h") == "\u2714 Right answer (not chosen)"
     result = quiz.locator("#ca-many .ca-q__result").inner_text()
-    assert "\u2714 Right answer (not chosen) \u2014 Letter A" in result and "About a." in result and "About c." in result
-    assert "A. Letter A" not in result  # letters are hidden when options are shuffled, so not named either
+    assert "\u2714 Right answer (not chosen) \u2014 Letter H" in result and "About h." in result and "About c." in result
+    assert "H. Letter H" not in result  # letters are hidden when options are shuffled, so not named either
     assert quiz.locator(".ca-quiz__summary").inner_text().startswith("\u2718 You got 0 of 1 (0%)")
     quiz.get_by_role("button", name="Start again").click()
-    assert "Correct." in answer(quiz, "many", "a")
+    assert "Correct." in answer(quiz, "many", "h")
     assert quiz.errors == []
 
 
