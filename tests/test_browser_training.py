@@ -283,7 +283,8 @@ def test_saving_a_before_score_with_no_answer_asks_for_one_and_saves_nothing(pag
     assert axe_violations(page) == []
 
 
-def test_a_before_score_saved_after_an_after_score_is_flagged(page, site_url):
+def test_no_before_score_is_kept_once_the_answers_were_seen(page, site_url):
+    """Red team: choose After first, see every answer, then save a perfect Before. Refused, plainly."""
     items = CONTENT.check.items
     page.goto(site_url + "training/check/", wait_until="networkidle")
     page.get_by_role("radio", name="After the session").check()
@@ -297,8 +298,9 @@ def test_a_before_score_saved_after_an_after_score_is_flagged(page, site_url):
     answer(page, items, right=len(items))
     page.get_by_role("button", name="Save my before score").click()
     end = page.locator(".ca-check__end")
-    expect(end).to_contain_text("Your before score is saved")
-    expect(end).to_contain_text("cannot show what the session added")
+    expect(end).to_contain_text("cannot show what the session added, so none is kept. Nothing was saved.")
+    assert "before" not in saved_checks(page)["checks"]["all"]
+    assert saved_checks(page)["checks"]["all"]["after"]["score"] == 3
 
 
 def test_the_tally_sheet_works_out_the_groups_average_change(page, site_url):

@@ -140,7 +140,7 @@
       var entry = entryOf(load().checks, id), before = runOf(entry, "before"), after = runOf(entry, "after");
       if (mode === "before") {
         help.textContent = "Answer every question, then save. No answers or results are shown now: you will see " +
-          "them after the session." + (before ? " A before score from " + before.date + " is already saved; saving again replaces it." : "") +
+          "them after the session." + (before && !after ? " A before score from " + before.date + " is already saved; saving again replaces it." : "") +
           (after ? " " + afterNote(after) : "");
         submit.textContent = "Save my before score";
       } else {
@@ -156,7 +156,7 @@
 
     function afterNote(after) {
       return "An after score (" + ofTotal(after) + " right, " + after.date + ") is already saved in this browser. " +
-        "A before score taken now, once you have seen the answers, cannot show what the session added.";
+        "Once the answers have been seen, a before score cannot show what the session added, so none is kept.";
     }
 
     function saveBefore() {
@@ -170,6 +170,13 @@
         return;
       }
       var after = runOf(entryOf(load().checks, id), "after");
+      if (after) {  /* the answers have been seen here: a "before" now would measure nothing */
+        score.textContent = afterNote(after) + " Nothing was saved.";
+        show(end, true);
+        end.focus();
+        announce(score.textContent);
+        return;
+      }
       var run = { score: countRight(), total: questions.length, date: today() };
       var saved = save(id, "before", run);
       hideResults(true);
@@ -178,7 +185,6 @@
           "At the end of the session, open this page again and choose \u201cAfter the session\u201d."
         : "Your before score could not be saved in this browser, so no change can be shown after the session.";
       if (blank) text = blank + (blank === 1 ? " question was" : " questions were") + " left blank. " + text;
-      if (saved && after) text += " " + afterNote(after);
       score.textContent = text;
       show(end, true);
       end.focus();
