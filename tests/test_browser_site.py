@@ -60,7 +60,9 @@ def search(page, site_url, query: str) -> list[str]:
         if hrefs == previous and hrefs:
             break
         previous = hrefs
-    return [re.sub(r"\?h=[^#]*", "", h).replace(site_url, "") for h in hrefs[:3]]
+    # Material lists a page's best sections under it: count each page once, as a reader sees them.
+    pages = dict.fromkeys(re.sub(r"\?h=[^#]*", "", h).replace(site_url, "").split("#")[0] for h in hrefs)
+    return list(pages)[:3]
 
 
 # Realistic questions from officers, providers and facilitators, and the page each needs.
@@ -81,7 +83,7 @@ QUERIES = [
     ("what to bring", "first-meeting/"),
     ("mandated reporter", "glossary/"),
     ("lunch", "modules/relationships/"),
-    ("hotline", "about/"),
+    ("hotline", "local-contacts/"),  # its "Hotlines" section; about/ has the one for readers themselves
     ("thank officers", "modules/sustaining-partnership/"),
     ("after-action review", "modules/tension-and-conflict/"),
     ("quiz progress", "quizzes/"),
