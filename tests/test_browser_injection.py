@@ -53,6 +53,13 @@ objectives:
   - @@objectives[0]@@
   - Explain why each role matters.
 covers: [A1, A2]
+sources:
+  - title: Human Trafficking Task Force e-Guide
+    publisher: Office for Victims of Crime Training and Technical Assistance Center
+    url: https://www.ovcttac.gov/taskforceguide/eguide/how-to-use-this-guide/
+    supports: how task forces share goals
+    primary: true
+reviewed: 2026-12-01
 ---
 
 ## Why it matters
