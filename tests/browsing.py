@@ -5,6 +5,8 @@ Serving and launching live in tools/local_browser.py, shared with `make handouts
 
 from __future__ import annotations
 
+import re
+
 import os
 from contextlib import contextmanager
 from urllib.parse import urlsplit
@@ -53,3 +55,22 @@ def built_and_served(site):
     assert build.returncode == 0, build.output
     with serve(build.site, port) as url:
         yield url, build.site
+
+
+def search_results(page, site_url: str, query: str) -> list[str]:
+    """The pages listed for `query`, best first, as addresses relative to the site."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    page.keyboard.type(query)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    links = page.locator(".md-search-result__item > a")
+    previous: list[str] = []
+    for _ in range(40):  # results update as each key arrives: wait until two reads agree
+        page.wait_for_timeout(120)
+        hrefs = links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        if hrefs and hrefs == previous:
+            break
+        previous = hrefs
+    pages = [re.sub(r"\?h=[^#]*", "", h).replace(site_url, "").split("#")[0] for h in hrefs]
+    return list(dict.fromkeys(pages))  # a page's further sections are listed under it: count it once

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from browsing import search_results
 from common_agenda.glossary import load_glossary
 
 REPO = Path(__file__).resolve().parent.parent
@@ -108,25 +109,6 @@ EVERYDAY_QUERIES = [
     ("disagreement", "modules/tension-and-conflict/"),
     ("what to share with police", "modules/confidentiality/"),
 ]
-
-
-def search_results(page, site_url: str, query: str) -> list[str]:
-    """The pages listed for `query`, best first, as addresses relative to the site."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("")
-    page.keyboard.type(query)
-    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
-    links = page.locator(".md-search-result__item > a")
-    previous: list[str] = []
-    for _ in range(40):  # results update as each key arrives: wait until two reads agree
-        page.wait_for_timeout(120)
-        hrefs = links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
-        if hrefs and hrefs == previous:
-            break
-        previous = hrefs
-    pages = [re.sub(r"\?h=[^#]*", "", h).replace(site_url, "").split("#")[0] for h in hrefs]
-    return list(dict.fromkeys(pages))  # a page's further sections are listed under it: count it once
 
 
 def rank(results: list[str], target: str) -> int | None:

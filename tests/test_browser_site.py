@@ -7,6 +7,8 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from browsing import search_results
+
 pytestmark = pytest.mark.browser
 
 PAGES = ["", "first-meeting/", "modules/shared-goals/", "modules/confidentiality/", "paths/police/",
@@ -46,25 +48,6 @@ def test_a_glossary_term_shows_its_definition_on_keyboard_focus(page, site_url):
     assert axe_violations(page) == []
 
 
-def search(page, site_url, query: str) -> list[str]:
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("")
-    page.keyboard.type(query)
-    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
-    results = page.locator(".md-search-result__item > a")
-    hrefs, previous = None, []
-    for _ in range(40):  # results update as each key arrives: wait until two reads agree
-        page.wait_for_timeout(150)
-        hrefs = results.evaluate_all("els => els.map(e => e.getAttribute('href'))")
-        if hrefs == previous and hrefs:
-            break
-        previous = hrefs
-    # Material lists a page's best sections under it: count each page once, as a reader sees them.
-    pages = dict.fromkeys(re.sub(r"\?h=[^#]*", "", h).replace(site_url, "").split("#")[0] for h in hrefs)
-    return list(pages)[:3]
-
-
 # Realistic questions from officers, providers and facilitators, and the page each needs.
 QUERIES = [
     ("MOU", "modules/protocols-and-mous/"),
@@ -94,7 +77,7 @@ def test_search_finds_the_right_page_in_the_first_three_results(page, site_url):
     page.goto(site_url, wait_until="networkidle")
     misses = []
     for query, expected in QUERIES:
-        top = search(page, site_url, query)
+        top = search_results(page, site_url, query)[:3]
         if not any(href.split("#")[0] == expected for href in top):
             misses.append(f"{query!r}: wanted {expected}, got {top}")
     assert misses == []
