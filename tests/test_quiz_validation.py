@@ -101,6 +101,30 @@ def test_scenario_needs_two_subquestions(tmp_path):
                         "give two or more sub-questions about the case (single, multiple or true_false)"]
 
 
+RESERVED = ("choose another name: the names built into every JavaScript object (constructor, prototype, toString, "
+            "valueOf, hasOwnProperty, __proto__ and the like) are reserved, because the browser saves progress under these ids")
+
+
+def test_ids_that_are_names_built_into_javascript_objects_are_refused(tmp_path):
+    """The browser keeps progress and answers in objects keyed by these ids: 'constructor' must never be one."""
+    text = quiz_text({"id: shared-goals": "id: constructor", "  - id: q-single": "  - id: toString",
+                      "      - id: b\n        text: Escalate": "      - id: valueOf\n        text: Escalate",
+                      "  - id: q-tf": "  - id: prototype", "      - id: q-case-1": "      - id: hasOwnProperty"})
+    assert problems_for(tmp_path, text) == [
+        f"quizzes/roles.yml:2: id: text ('constructor') is not allowed — {RESERVED}",
+        f"quizzes/roles.yml:8: questions[0].id: text ('toString') is not allowed — {RESERVED}",
+        f"quizzes/roles.yml:17: questions[0].options[1].id: text ('valueOf') is not allowed — {RESERVED}",
+        f"quizzes/roles.yml:41: questions[2].id: text ('prototype') is not allowed — {RESERVED}",
+        f"quizzes/roles.yml:60: questions[3].questions[0].id: text ('hasOwnProperty') is not allowed — {RESERVED}",
+    ]
+
+
+def test_ids_that_only_contain_a_reserved_name_are_fine(tmp_path):
+    text = quiz_text({"id: shared-goals": "id: constructor-site", "  - id: q-single": "  - id: toString2",
+                      "  - id: q-tf": "  - id: my_prototype"})
+    assert problems_for(tmp_path, text) == []
+
+
 def test_code_spans_may_mention_tags(tmp_path):
     text = quiz_text({"prompt: Which belong in a first meeting? Choose all that apply.":
                       "prompt: Which belong? Never paste a `<script>` tag."})

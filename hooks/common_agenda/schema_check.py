@@ -221,6 +221,8 @@ def _describe(error: ValidationError, doc: YamlDoc, base: tuple, root_schema: di
         return [problem(field_name(path + (name,)), f"is not used by a '{kind_name}' question",
                         _hint(schema, "remove it", ""), doc.line_of(path + (name,))) for name in names] or [
             problem(here, "has a field that does not belong here", _hint(schema, "remove it", ""))]
+    if kind == "not" and not isinstance(error.instance, list):  # a reserved value, such as an id 'constructor'
+        return [problem(here, f"{_words(error.instance)} is not allowed", _hint(schema, "use another value", ""))]
     if kind in ("oneOf", "anyOf"):
         return [problem(here, "does not match any allowed form", _hint(schema, "compare it with the schema", ""))]
     return [problem(here, error.message, _hint(schema, "compare it with the schema"))]
