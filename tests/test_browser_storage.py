@@ -247,3 +247,127 @@ def test_full_storage_still_lets_a_quiz_be_finished(page, storage_site):
     assert page.locator(".ca-quiz__summary").inner_text().startswith("\u2714 You got 5 of 5 (100%)")
     assert page.locator(".ca-quiz-saved").inner_text() == "Your answers could not be saved in this browser."
     assert page.errors == []
+
+
+# ---- quiz.js, progress-marks.js and certificate.js read saved progress the same way ----
+
+PASSED = {"best": 100, "passed": True, "date": "2026-11-23"}
+# Each record holds shared-goals passed; `accepted` says whether the record as a whole is readable.
+# quiz.js resets an unreadable record, so the nav and the certificate must show nothing passed.
+RECORDS = {
+    "plain": ({"shared-goals": PASSED}, True),
+    "leap-day": ({"shared-goals": {**PASSED, "date": "2028-02-29"}}, True),
+    "constructor-entry": ({"shared-goals": PASSED, "constructor": PASSED}, True),
+    "proto-entry": ({"shared-goals": PASSED, "__proto__": PASSED}, True),
+    "score-0-and-100": ({"shared-goals": PASSED, "police-only": {**PASSED, "best": 0, "passed": False}}, True),
+    "constructor-half-entry": ({"shared-goals": PASSED, "constructor": {"passed": True}}, False),
+    "date-9999-99-99": ({"shared-goals": {**PASSED, "date": "9999-99-99"}}, False),
+    "date-feb-30": ({"shared-goals": {**PASSED, "date": "2026-02-30"}}, False),
+    "date-no-leap-day": ({"shared-goals": {**PASSED, "date": "2027-02-29"}}, False),
+    "date-month-13": ({"shared-goals": {**PASSED, "date": "2026-13-01"}}, False),
+    "date-with-time": ({"shared-goals": {**PASSED, "date": "2026-11-23T10:00"}}, False),
+    "date-other-format": ({"shared-goals": {**PASSED, "date": "11/23/2026"}}, False),
+    "date-an-object": ({"shared-goals": {**PASSED, "date": {"toString": 1, "valueOf": 2}}}, False),
+    "date-a-number": ({"shared-goals": {**PASSED, "date": 20261123}}, False),
+    "score-1e300": ({"shared-goals": {**PASSED, "best": 1e300}}, False),
+    "score-negative": ({"shared-goals": {**PASSED, "best": -1}}, False),
+    "score-101": ({"shared-goals": {**PASSED, "best": 101}}, False),
+    "score-text": ({"shared-goals": {**PASSED, "best": "100"}}, False),
+    "passed-text": ({"shared-goals": {**PASSED, "passed": "true"}}, False),
+    "passed-number": ({"shared-goals": {**PASSED, "passed": 1}}, False),
+    "entry-a-list": ({"shared-goals": PASSED, "police-only": [100, True, "2026-11-23"]}, False),
+    "entry-null": ({"shared-goals": PASSED, "police-only": None}, False),
+}
+
+
+@pytest.mark.parametrize("name", RECORDS)
+def test_nav_marks_and_certificate_accept_exactly_what_the_quiz_page_accepts(page, storage_site, name):
+    quizzes, accepted = RECORDS[name]
+    value = repr(json.dumps({"v": 1, "quizzes": quizzes}))
+
+    store(page, PROGRESS, value)
+    page.goto(storage_site + "modules/shared-goals/", wait_until="load")
+    page.wait_for_function("window.caMarkPassed !== undefined")
+    marked = page.locator(".ca-nav-passed")
+    assert marked.count() == (1 if accepted else 0)
+    if accepted:
+        assert marked.first.evaluate("n => n.closest('a').pathname").endswith("/quizzes/shared-goals/")
+
+    page.goto(storage_site + "certificate/", wait_until="load")
+    page.locator("[data-ca-cert-page][data-ca-ready]").wait_for(state="attached")
+    cells = page.locator('[data-ca-cert-quiz="shared-goals"]').all_inner_texts()
+    assert cells == [f"\u2714 Passed ({quizzes['shared-goals']['date']})" if accepted else "Not taken yet"] * 2
+
+    page.goto(storage_site + "quizzes/", wait_until="load")
+    status = page.locator('[data-ca-status="shared-goals"]')
+    expected = f"Passed \u2014 best score 100% ({quizzes['shared-goals']['date']})" if accepted else "Not taken yet"
+    assert status.inner_text() == expected
+    saved = page.evaluate(f"localStorage.getItem('{PROGRESS}')")
+    assert (saved is not None) == accepted  # the quiz page resets what it cannot read, and says so
+    if not accepted:
+        assert page.locator(".ca-progress-tools__notice").inner_text() == \
+            "Your saved quiz progress could not be read, so it was reset."
+    assert unpolluted(page)
+    assert page.errors == [] and page.dialogs == []
+
+
+ALL_RIGHT = [("q-single", "a"), ("q-multiple", "a"), ("q-multiple", "b"), ("q-tf", "false"), ("q-case-1", "a"),
+             ("q-case-2", "false")]
+
+
+def finish_quiz(page) -> None:
+    for question, option in ALL_RIGHT:
+        page.locator(f"#ca-{question}-{option}").check()
+        if (question, option) != ("q-multiple", "a"):
+            page.locator(f"#ca-{question}").get_by_role("button", name="Check answer").click()
+
+
+@pytest.mark.parametrize("quiz_id", ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"])
+def test_a_quiz_id_named_like_an_object_internal_is_just_an_id(page, storage_site, quiz_id):
+    """The schema refuses these ids; the scripts do not rely on it. The quiz page and the quiz list
+    are served with shared-goals renamed, as if such a quiz had been built."""
+    def renamed(route):
+        response = route.fetch()
+        body = response.text().replace('data-ca-quiz="shared-goals"', f'data-ca-quiz="{quiz_id}"') \
+                              .replace('data-ca-status="shared-goals"', f'data-ca-status="{quiz_id}"')
+        route.fulfill(response=response, body=body)
+    page.route("**/quizzes/**", renamed)
+    police = {"best": 80, "passed": True, "date": "2026-10-01"}
+    store(page, PROGRESS, repr(json.dumps({"v": 1, "quizzes": {"police-only": police}})))
+
+    page.goto(storage_site + "quizzes/", wait_until="load")
+    assert page.locator(f'[data-ca-status="{quiz_id}"]').inner_text() == "Not taken yet"  # never "passed" on arrival
+    page.goto(storage_site + "quizzes/shared-goals/", wait_until="load")
+    page.locator("form.ca-quiz[data-ca-ready]").wait_for(state="attached")
+    assert page.locator(".ca-quiz-saved").is_hidden()
+    finish_quiz(page)
+    assert page.locator(".ca-quiz__summary").inner_text().startswith("\u2714 You got 5 of 5 (100%)")
+
+    saved = page.evaluate(f"""() => {{ const q = JSON.parse(localStorage.getItem('{PROGRESS}')).quizzes;
+        return Object.keys(q).map(k => [k, q[k]]); }}""")
+    today = page.evaluate("new Date().toLocaleDateString('sv')")  # YYYY-MM-DD, the browser's own day
+    assert sorted(saved) == sorted([["police-only", police], [quiz_id, {"best": 100, "passed": True, "date": today}]])
+    attempts = page.evaluate(f"Object.keys(JSON.parse(localStorage.getItem('{ATTEMPTS}')).quizzes)")
+    assert attempts == [quiz_id]
+
+    page.goto(storage_site + "quizzes/", wait_until="load")
+    assert page.locator(f'[data-ca-status="{quiz_id}"]').inner_text() == f"Passed \u2014 best score 100% ({today})"
+    assert page.locator('[data-ca-status="police-only"]').inner_text() == "Passed \u2014 best score 80% (2026-10-01)"
+    page.goto(storage_site + "certificate/", wait_until="load")
+    page.locator("[data-ca-cert-page][data-ca-ready]").wait_for(state="attached")
+    assert page.locator('[data-ca-cert-quiz="police-only"]').first.inner_text() == "\u2714 Passed (2026-10-01)"
+    assert unpolluted(page)
+    assert page.errors == [] and page.dialogs == []
+
+
+@pytest.mark.parametrize("item", ["__proto__", "constructor", "toString"])
+def test_evaluation_answers_under_object_internal_names_are_kept_as_data(page, storage_site, item):
+    """An item id the page does not have is ignored, never read through the prototype; a page item
+    named 'constructor' gets its own saved text and nothing inherited."""
+    store(page, ANSWERS, repr(json.dumps({"v": 1, "answers": {item: "stored", "useful": "3"}})))
+    page.goto(storage_site + "training/evaluation/", wait_until="load")
+    page.locator("form[data-ca-evaluation][data-ca-ready]").wait_for(state="attached")
+    assert page.locator("#ca-eval-constructor").input_value() == ("stored" if item == "constructor" else "")
+    assert page.locator("#ca-eval-useful-3").is_checked()
+    assert page.locator(".ca-eval__notice").is_hidden()
+    assert unpolluted(page) and page.errors == []

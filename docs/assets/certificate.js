@@ -11,23 +11,26 @@
 
   var KEY = "common-agenda:progress";
 
-  /* ---- Saved progress, read-only: {v: 1, quizzes: {id: {best, passed, date}}} ---- */
-  function valid(data) {
-    if (!data || data.v !== 1 || typeof data.quizzes !== "object" || !data.quizzes || Array.isArray(data.quizzes)) return false;
-    return Object.keys(data.quizzes).every(function (id) {
-      var e = data.quizzes[id];
-      return e && typeof e.best === "number" && e.best >= 0 && e.best <= 100 &&
-        typeof e.passed === "boolean" && typeof e.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(e.date);
-    });
+  /* ---- Saved progress, read-only: {v: 1, quizzes: {id: {best, passed, date}}} ----
+     Checked exactly as quiz.js and progress-marks.js check it: own properties only, a score from
+     0 to 100, passed true or false, and a date that exists, as YYYY-MM-DD. */
+  function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+  function at(o, k) { return own(o, k) ? o[k] : undefined; }
+  function isMap(o) { return !!o && typeof o === "object" && !Array.isArray(o); }
+  function entryOk(e) {
+    var best = isMap(e) && at(e, "best"), date = isMap(e) && at(e, "date");
+    return typeof best === "number" && best >= 0 && best <= 100 && typeof at(e, "passed") === "boolean" &&
+      typeof date === "string" && new Date(Date.parse(date) || 0).toISOString().slice(0, 10) === date;
   }
-  function ownMap(object) {
-    var map = Object.create(null);
-    Object.keys(object).forEach(function (id) { map[id] = object[id]; });
-    return map;
+  /* The saved quizzes in a map with no prototype, or null when the record is not one quiz.js accepts. */
+  function quizzesOf(data) {
+    if (!isMap(data) || at(data, "v") !== 1 || !isMap(at(data, "quizzes"))) return null;
+    var quizzes = Object.assign(Object.create(null), data.quizzes);
+    return Object.keys(quizzes).every(function (id) { return entryOk(quizzes[id]); }) ? quizzes : null;
   }
   /* The saved entry of one quiz, or undefined: never something inherited, whatever the id. */
   function entryOf(quizzes, id) {
-    return Object.prototype.hasOwnProperty.call(quizzes, id) ? quizzes[id] : undefined;
+    return own(quizzes, id) ? quizzes[id] : undefined;
   }
   /* Returns {quizzes, notice}. Bad data counts as no progress; unlike quiz.js it is left as it
      is, since this page never writes: the next quiz taken resets it. */
@@ -37,7 +40,7 @@
       return { quizzes: Object.create(null), notice: "This browser does not let the page read saved progress, so no quiz counts as passed here." };
     }
     if (raw === null) return { quizzes: Object.create(null), notice: "" };
-    try { var data = JSON.parse(raw); if (valid(data)) return { quizzes: ownMap(data.quizzes), notice: "" }; } catch (e) { /* below */ }
+    try { var quizzes = quizzesOf(JSON.parse(raw)); if (quizzes) return { quizzes: quizzes, notice: "" }; } catch (e) { /* below */ }
     return { quizzes: Object.create(null), notice: "Your saved quiz progress could not be read, so no quiz counts as passed here. " +
       "Take a quiz again to save fresh progress." };
   }

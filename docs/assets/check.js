@@ -15,10 +15,11 @@
   var own = function (object, key) { return Object.prototype.hasOwnProperty.call(object, key); };
 
   /* ---- Saved scores ---- */
-  function validRun(run) {
-    return !!run && typeof run === "object" && typeof run.score === "number" && typeof run.total === "number" &&
+  function validRun(run) { /* own fields only; a date that exists (9999-99-99 reads back as another day) */
+    return !!run && typeof run === "object" && own(run, "score") && own(run, "total") && own(run, "date") &&
+      typeof run.score === "number" && typeof run.total === "number" &&
       run.total > 0 && run.score >= 0 && run.score <= run.total && Math.floor(run.score) === run.score &&
-      typeof run.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(run.date);
+      typeof run.date === "string" && new Date(Date.parse(run.date) || 0).toISOString().slice(0, 10) === run.date;
   }
   /* Returns {checks, notice}: checks maps a check id to {before, after}, on a prototype-free object. */
   function load() {
@@ -30,8 +31,8 @@
     if (raw === null) return { checks: checks, notice: "" };
     var data = null;
     try { data = JSON.parse(raw); } catch (e) { data = null; }
-    if (!data || typeof data !== "object" || data.v !== 1 || !data.checks || typeof data.checks !== "object" ||
-        Array.isArray(data.checks)) {
+    if (!data || typeof data !== "object" || !own(data, "v") || data.v !== 1 || !own(data, "checks") || !data.checks ||
+        typeof data.checks !== "object" || Array.isArray(data.checks)) {
       return { checks: checks, notice: "Your saved check scores could not be read, so they were set aside." };
     }
     Object.keys(data.checks).forEach(function (id) {

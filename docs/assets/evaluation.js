@@ -8,21 +8,27 @@
   var KEY = "common-agenda:evaluation";  /* {v: 1, answers: {itemId: "text"}} */
 
   function all(root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
+  /* Saved data is read by own properties only, into maps with no prototype: an item id such as
+     "constructor" or "__proto__" is just an id. */
+  function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+  function isMap(o) { return !!o && typeof o === "object" && !Array.isArray(o); }
 
-  function valid(data) {
-    return !!data && data.v === 1 && !!data.answers && typeof data.answers === "object" && !Array.isArray(data.answers) &&
-      Object.keys(data.answers).every(function (id) { return typeof data.answers[id] === "string"; });
+  /* The saved answers in a map with no prototype, or null when they are not {v: 1, answers: {id: text}}. */
+  function answersOf(data) {
+    if (!isMap(data) || !own(data, "v") || data.v !== 1 || !own(data, "answers") || !isMap(data.answers)) return null;
+    var answers = Object.assign(Object.create(null), data.answers);
+    return Object.keys(answers).every(function (id) { return typeof answers[id] === "string"; }) ? answers : null;
   }
   /* Saved answers plus a notice for the reader; bad data is dropped so the form always works. */
   function load() {
     var raw;
     try { raw = localStorage.getItem(KEY); } catch (e) {
-      return { answers: {}, notice: "This browser does not allow saving, so your answers will be lost when you leave this page. Download them before you go." };
+      return { answers: Object.create(null), notice: "This browser does not allow saving, so your answers will be lost when you leave this page. Download them before you go." };
     }
-    if (raw === null) return { answers: {}, notice: "" };
-    try { var data = JSON.parse(raw); if (valid(data)) return { answers: data.answers, notice: "" }; } catch (e) { /* reset below */ }
+    if (raw === null) return { answers: Object.create(null), notice: "" };
+    try { var answers = answersOf(JSON.parse(raw)); if (answers) return { answers: answers, notice: "" }; } catch (e) { /* reset below */ }
     try { localStorage.removeItem(KEY); } catch (e) { /* nothing to remove */ }
-    return { answers: {}, notice: "Your saved answers could not be read, so they were cleared. The form is ready to fill in again." };
+    return { answers: Object.create(null), notice: "Your saved answers could not be read, so they were cleared. The form is ready to fill in again." };
   }
 
   function answerOf(item) {
@@ -48,7 +54,7 @@
 
     function tell(node, text) { node.textContent = text; node.hidden = !text; }
     function save() {
-      var answers = {};
+      var answers = Object.create(null);
       status.textContent = "";
       items.forEach(function (item) { var a = answerOf(item); if (a) answers[item.getAttribute("data-ca-item")] = a; });
       try { localStorage.setItem(KEY, JSON.stringify({ v: 1, answers: answers })); } catch (e) {
@@ -57,7 +63,7 @@
     }
     function restore(answers) {
       items.forEach(function (item) {
-        var answer = answers[item.getAttribute("data-ca-item")];
+        var id = item.getAttribute("data-ca-item"), answer = own(answers, id) ? answers[id] : undefined;
         if (typeof answer !== "string") return;
         var area = item.querySelector("textarea");
         if (area) area.value = answer;

@@ -1,27 +1,34 @@
 /* Common Agenda: mark passed quizzes in the nav, from this browser's saved progress only.
    Tiny on purpose: it runs on every page. Only a link to a quiz page itself is marked, never a
-   table-of-contents entry (the same page plus #section). Data that quiz.js would not accept counts
-   as nothing passed (quiz pages reset it with a notice); ids are looked up as own properties only. */
+   table-of-contents entry (the same page plus #section). Saved progress is checked exactly as
+   quiz.js checks it (parse and entryOk there): a record quiz.js would reset counts as nothing
+   passed, whatever its other entries say. Ids are looked up as own properties only, in a map with
+   no prototype, so a quiz id such as "constructor" is just an id. */
 (function () {
   "use strict";
   function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+  function at(o, k) { return own(o, k) ? o[k] : undefined; }
+  function isMap(o) { return !!o && typeof o === "object" && !Array.isArray(o); }
+  /* As quiz.js: a score from 0 to 100, passed true or false, and a date that exists, as YYYY-MM-DD
+     (a date that does not exist, such as 9999-99-99 or 2026-02-30, reads back as another day). */
+  function entryOk(e) {
+    var best = isMap(e) && at(e, "best"), date = isMap(e) && at(e, "date");
+    return typeof best === "number" && best >= 0 && best <= 100 && typeof at(e, "passed") === "boolean" &&
+      typeof date === "string" && new Date(Date.parse(date) || 0).toISOString().slice(0, 10) === date;
+  }
   function passed() {
-    var out = Object.create(null);
+    var out = Object.create(null), quizzes;
     try {
       var data = JSON.parse(localStorage.getItem("common-agenda:progress"));
-      var quizzes = own(data, "v") && data.v === 1 && own(data, "quizzes") && data.quizzes;
-      if (!quizzes || typeof quizzes !== "object" || Array.isArray(quizzes)) return out;
-      var ok = Object.keys(quizzes).every(function (id) {
-        var e = quizzes[id];
-        if (!e || typeof e !== "object" || !own(e, "passed") || !own(e, "best") || !own(e, "date")) return false;
-        if (e.passed === true) out[id] = true;
-        return typeof e.passed === "boolean" && typeof e.best === "number" && e.best >= 0 && e.best <= 100 &&
-          typeof e.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(e.date);
-      });
-      return ok ? out : Object.create(null);
+      if (!isMap(data) || at(data, "v") !== 1 || !isMap(at(data, "quizzes"))) return out;
+      quizzes = Object.assign(Object.create(null), data.quizzes);
     } catch (e) {
       return out;
     }
+    var ids = Object.keys(quizzes);
+    if (!ids.every(function (id) { return entryOk(quizzes[id]); })) return out;
+    ids.forEach(function (id) { if (quizzes[id].passed) out[id] = true; });
+    return out;
   }
   function mark() {
     var done = passed();

@@ -23,10 +23,8 @@
   function parse(text) { // null: nothing saved; false: unreadable
     if (text === null) return null;
     try {
-      var data = JSON.parse(text), map = Object.create(null);
-      if (!isMap(data) || at(data, "v") !== 1 || !isMap(at(data, "quizzes"))) return false;
-      Object.keys(data.quizzes).forEach(function (k) { map[k] = data.quizzes[k]; });
-      return map;
+      var data = JSON.parse(text);
+      return isMap(data) && at(data, "v") === 1 && isMap(at(data, "quizzes")) && Object.assign(Object.create(null), data.quizzes);
     } catch (e) { return false; }
   }
   function store(key, map) {
@@ -35,7 +33,7 @@
   function entryOk(e) {
     var best = isMap(e) && at(e, "best"), date = isMap(e) && at(e, "date");
     return typeof best === "number" && best >= 0 && best <= 100 && typeof at(e, "passed") === "boolean" &&
-      typeof date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(date);
+      typeof date === "string" && new Date(Date.parse(date) || 0).toISOString().slice(0, 10) === date;
   }
   function load() {
     var map = parse(raw(KEY));
