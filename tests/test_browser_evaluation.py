@@ -113,6 +113,50 @@ def test_an_answer_that_looks_like_a_formula_is_not_run_by_a_spreadsheet(form):
     assert rows[1][-1] == "" and rows[2][-1] == "", "unanswered questions keep their row"
 
 
+# Each field as the CSV must write it: quoted when it holds , ; " or a line break (quotes doubled), and
+# quoted with a ' in front when it starts like a formula (= + - @ tab CR), as OWASP advises, so a
+# spreadsheet set to either separator shows the text and runs nothing.
+CSV_FIELDS = [
+    ("plain words", "plain words"),
+    ("", ""),
+    ("1-1 and a+b", "1-1 and a+b"),
+    ("x;=1+1", '"x;=1+1"'),
+    ("a,b", '"a,b"'),
+    ('a"b', '"a""b"'),
+    ("line\nbreak", '"line\nbreak"'),
+    ("line\r\nbreak", '"line\r\nbreak"'),
+    ('=HYPERLINK("http://x")', '"\'=HYPERLINK(""http://x"")"'),
+    ("=1+1", '"\'=1+1"'),
+    ("+1", '"\'+1"'),
+    ("-1", '"\'-1"'),
+    ("@SUM(A1:A2)", '"\'@SUM(A1:A2)"'),
+    ("\t=1+1", '"\'\t=1+1"'),
+    ("\r=1+1", '"\'\r=1+1"'),
+    ("=cmd|' /C calc'!A0;x", '"\'=cmd|\' /C calc\'!A0;x"'),
+]
+
+
+def test_csv_fields_are_quoted_for_either_separator_and_formulas_are_defused(form):
+    fields = [field for field, _ in CSV_FIELDS]
+    text = form.evaluate("rows => window.caEvaluation.csvText(rows)", [fields[:8], fields[8:]])
+    written = [quoted for _, quoted in CSV_FIELDS]
+    assert text == "\ufeff" + ",".join(written[:8]) + "\r\n" + ",".join(written[8:]) + "\r\n"
+    rows = list(csv.reader(io.StringIO(text[1:], newline="")))  # a CSV reader gets each field back whole
+    assert rows[0] + rows[1] == [field if field[:1] not in "=+-@\t\r" or not field else "'" + field for field in fields]
+
+
+def test_a_semicolon_answer_downloads_quoted(form):
+    """x;=1+1 unquoted would be split at ';' by a spreadsheet using ';' as separator, and =1+1 run."""
+    form.get_by_label("One thing I will do differently.").fill("x;=1+1")
+    with form.expect_download() as info:
+        form.get_by_role("button", name="Download my answers (CSV)").click()
+    text = open(info.value.path(), encoding="utf-8", newline="").read()
+    assert text == ("\ufeffsection,item,question,answer\r\n"
+                    "Your reaction,useful,The session was useful for my work.,\r\n"
+                    "Your reaction,role,I work mainly as,\r\n"
+                    'What you learned,one-change,One thing I will do differently.,"x;=1+1"\r\n')
+
+
 def test_clear_asks_first_then_empties_the_form_and_the_storage(form):
     fill(form)
     form.get_by_role("button", name="Clear my answers").click()

@@ -37,11 +37,18 @@
   }
   function questionOf(item) { return item.querySelector("legend, label").textContent.trim(); }
 
-  /* RFC 4180: quote a field holding a comma, quote or line break, and double its quotes. A leading
-     = + - @ would make a spreadsheet run the answer as a formula, so it gets a ' in front. */
+  /* RFC 4180, for spreadsheets set to either separator: a field holding a comma, a semicolon, a
+     quote or a line break is quoted, its quotes doubled. A field starting with = + - @, a tab or a
+     carriage return would be run as a formula, so (as OWASP advises for CSV injection) it gets a '
+     in front and is quoted too: "'=1+1" shows as the text =1+1. */
   function csvField(text) {
-    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
-    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+    var formula = /^[=+\-@\t\r]/.test(text);
+    if (formula) text = "'" + text;
+    return formula || /[",;\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+  /* The whole file: a byte-order mark (so spreadsheets read UTF-8), comma-separated rows, CRLF. */
+  function csvText(rows) {
+    return "\uFEFF" + rows.map(function (row) { return row.map(csvField).join(","); }).join("\r\n") + "\r\n";
   }
 
   function setup(form) {
@@ -75,7 +82,7 @@
         var section = item.closest(".ca-eval__section").querySelector("legend").textContent.trim();
         return [section, item.getAttribute("data-ca-item"), questionOf(item), answerOf(item)];
       }));
-      return "\uFEFF" + rows.map(function (row) { return row.map(csvField).join(","); }).join("\r\n") + "\r\n";
+      return csvText(rows);
     }
     function download() {
       var url = URL.createObjectURL(new Blob([csv()], { type: "text/csv;charset=utf-8" }));
@@ -116,7 +123,7 @@
 
   function init() { all(document, "form[data-ca-evaluation]:not([data-ca-ready])").forEach(setup); }
 
-  window.caEvaluation = { init: init };
+  window.caEvaluation = { init: init, csvText: csvText };
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
