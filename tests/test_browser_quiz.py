@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from browsing import built_and_served
-from sitekit import TinySite, module_text, quiz_text
+from sitekit import REPO, TinySite, module_text, quiz_text
 
 pytestmark = pytest.mark.browser
 
@@ -60,6 +61,14 @@ def quiz_site(tmp_path_factory):
     site.write("quizzes/shared-goals.yml", SECTIONED)
     site.write("quizzes/shuffled.yml", SHUFFLED)
     site.write("quizzes/constructor.yml", CONSTRUCTOR)
+    # The schema refuses 'constructor' as an id; the scripts must not rely on that, so this site's
+    # copy of the quiz schema lets the id through.
+    (site.root / "schemas").unlink()
+    shutil.copytree(REPO / "schemas", site.root / "schemas")
+    schema = site.root / "schemas" / "quiz.schema.json"
+    unreserved = json.loads(schema.read_text(encoding="utf-8"))
+    del unreserved["properties"]["id"]["allOf"]
+    schema.write_text(json.dumps(unreserved), encoding="utf-8")
     site.nav = ("- Home: index.md\n- Modules: modules/*.md\n"
                 "- Check yourself:\n    - quizzes/index.md\n    - quizzes/*.yml\n")
     with built_and_served(site) as served:
