@@ -138,6 +138,10 @@ BUILT = {
     "local-module-note-event-handler": "local.yml:11: module_notes.confidentiality: contains an event-handler attribute",
     "glossary-javascript-link": "modules/glossary.yml:2: [0].definition: contains a javascript: (or similar) link",
     "evaluation-label-script": "training/evaluation.yml:7: sections[0].items[0].label: contains a <script> tag",
+    # Crashes before issue 13: a ValueError traceback, a segmentation fault, a constructor's ValueError.
+    "module-huge-number": "modules/broken.md:6: minutes: is a number 4,400 characters long",
+    "quiz-nested-30000": "quizzes/broken.yml:2: questions[0][0]...: is nested more than 40 levels deep",
+    "quiz-tag-on-word": "quizzes/broken.yml:4: pass_mark: uses the YAML tag !!int",
 }
 ACCEPTED_TOGETHER = ("module-bom-crlf-accepted", "quiz-bom-accepted", "local-bom-crlf-accepted")
 

@@ -66,3 +66,60 @@ def test_deep_nesting_is_a_problem_not_a_crash():
 def test_field_names_read_like_paths():
     assert field_name(("questions", 2, "options", 0, "id")) == "questions[2].options[0].id"
     assert field_name(()) == "(top level)"
+
+
+# ---- Nothing an author writes crashes the reader (issue 13) ----
+
+TAG_FIX = "remove the tag: write text (in quotes if it has special characters), a number, true or false"
+
+
+def messages(text: str) -> list[str]:
+    doc, problems = parse_yaml(text, "f.yml")
+    assert doc is None
+    return [str(p) for p in problems]
+
+
+def test_a_tag_on_a_word_is_a_located_problem_not_a_traceback():
+    for tag, word in [("!!int", "word"), ("!!float", "x"), ("!!binary", "???"), ("!!timestamp", "nope"),
+                      ("!!bool", "maybe"), ("!!null", "x"), ("!!python/object:os.system", "ls"), ("!foo", "x"),
+                      ("!!map", "x"), ("!!seq", "x"), ("!!binary", "aGVsbG8="), ("!!int", '"5"')]:
+        assert messages(f"id: x\nvalue: {tag} {word}\n") == [f"f.yml:2: value: uses the YAML tag {tag} — {TAG_FIX}"]
+
+
+def test_a_tag_on_a_list_or_group_is_refused():
+    assert messages("a:\n  - 1\nb: !!set {x: 1}\n") == [
+        "f.yml:3: b: uses the YAML tag !!set — remove the tag: write a plain list or group of fields"]
+    assert messages("b: !!omap [x: 1]\n") == [
+        "f.yml:1: b: uses the YAML tag !!omap — remove the tag: write a plain list or group of fields"]
+
+
+def test_a_huge_number_is_refused_before_python_converts_it():
+    fix = "write a shorter number, or put the value in quotes if it is text"
+    assert messages("minutes: " + "9" * 4400 + "\n") == [
+        f"f.yml:1: minutes: is a number 4,400 characters long (the limit is 20) — {fix}"]
+    assert messages("a: 1\nb: 0x" + "f" * 5000 + "\n") == [
+        f"f.yml:2: b: is a number 5,002 characters long (the limit is 20) — {fix}"]
+    doc, _ = parse_yaml("quoted: '" + "9" * 4400 + "'\n", "f.yml")
+    assert doc.data == {"quoted": "9" * 4400}  # text may be long
+
+
+def test_values_yaml_takes_for_numbers_but_cannot_convert_are_located():
+    assert messages("a: 0x_\n") == ["f.yml:1: a: '0x_' looks like a whole number to YAML but cannot be read as one"
+                                    " — write a plain number, or put the value in quotes if it is text"]
+    assert messages("a: 1\nb: -0b_\n")[0].startswith("f.yml:2: b: '-0b_' looks like a whole number")
+
+
+def test_dates_equals_and_merge_words_stay_text():
+    doc, problems = parse_yaml("reviewed: 2026-02-30\nsign: =\nshift: <<\n", "f.yml")
+    assert problems == [] and doc.data == {"reviewed": "2026-02-30", "sign": "=", "shift": "<<"}
+
+
+def test_thirty_thousand_levels_are_refused_before_the_composer_recurses():
+    """Each of these killed the interpreter (segmentation fault) before the depth check on events."""
+    fix = "is nested more than 40 levels deep — flatten the structure: content files need only a few levels"
+    n = 30_000
+    for text, field in [("[" * n + "]" * n, "[0][0][0]..."), ("[" * n, "[0][0][0]..."), ("{a: " * n + "1" + "}" * n, "a.a.a..."),
+                        ("- " * n + "x\n", "[0][0][0]..."), ("? " * n + "x\n", "?.?.?...")]:
+        assert messages(text) == [f"f.yml:1: {field}: {fix}"]
+    indented = "".join(" " * i + "a:\n" for i in range(60)) + " " * 60 + "x\n"
+    assert messages(indented) == [f"f.yml:41: a.a.a...: {fix}"]

@@ -3,6 +3,25 @@
 Each file is parsed once: the node tree gives line numbers and is then turned into plain data.
 Anchors, aliases and merge keys are refused: content files are short and read by people, and
 refusing them closes the door on "billion laughs" style input.
+
+Nothing an author writes may crash the reader (issue 13). Three guards run before the parts of
+PyYAML that can fail without a located message:
+
+- **Depth**, before the node tree is built: libyaml's parser is iterative, but the C composer
+  that builds nodes from its events recurses, and 30,000 nested `[` (or `{`, `- - -`, `? ? ?`)
+  overflow the C stack and kill the interpreter with no message (measured: 5,000 levels give a
+  RecursionError, 30,000 a segmentation fault). `_too_deep` walks the event stream (no
+  recursion; 300,000 levels read in well under a second) and stops at the first node deeper than
+  MAX_DEPTH. It costs about as much as composing (11 ms for all 30 YAML files of the site).
+- **Tags**: an explicit tag (`!!int word`, `!!float x`, `!!binary ???`, `!!timestamp nope`,
+  `!!set`, `!!python/...`) is refused at its line before any constructor runs; plain scalars that
+  YAML 1.1 reads as a date, `=` or `<<` stay text as written (`2026-02-30` is then reported by the
+  field's own check, not raised by the date constructor).
+- **Numbers**: a plain number longer than MAX_NUMBER_CHARS is refused (Python refuses to turn a
+  decimal string of more than 4,300 digits into an int, and a huge hex number breaks any message
+  that prints it); every other number, true/false or null is constructed on its own first, so a
+  value such as `0x_` or `0b_` (which the YAML 1.1 resolver takes for a number) is a located
+  problem, not a ValueError.
 """
 
 from __future__ import annotations
@@ -20,8 +39,12 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 40
+MAX_NUMBER_CHARS = 20  # the longest number in the content is 4 characters; ints over 4,300 digits raise
 STR_TAG = "tag:yaml.org,2002:str"
-TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+MAP_TAG = "tag:yaml.org,2002:map"
+SEQ_TAG = "tag:yaml.org,2002:seq"
+NUMBER_TAGS = {"tag:yaml.org,2002:int": "a whole number", "tag:yaml.org,2002:float": "a number"}
+PLAIN_TAGS = {STR_TAG, "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", *NUMBER_TAGS}
 # What YAML accepts in a stream; anything else (control characters) is refused by the reader.
 _NOT_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 
@@ -108,17 +131,23 @@ def _hint(message: str) -> str:
 
 def parse_yaml(text: str, display: str, *, line_offset: int = 0, what: str = "YAML") -> tuple[YamlDoc | None, list[Problem]]:
     """Parse one YAML document. `line_offset` shifts lines when the YAML sits inside a larger file."""
+    deep = _too_deep(text, display, line_offset)
+    if deep:
+        return None, deep
     loader = Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None, [Problem(display, 1 + line_offset, what, "is empty", "write the fields the file needs")]
         doc = YamlDoc(None, display, first_line=node.start_mark.line + 1 + line_offset)
-        problems = _record_lines(node, doc, line_offset)
+        problems = _record_lines(node, doc, line_offset, loader)
         if problems:
             return None, problems
         doc.data = loader.construct_document(node)
         return doc, []
+    except (ValueError, TypeError, KeyError, OverflowError) as error:  # last resort: every known case is refused above
+        return None, [Problem(display, 1 + line_offset, what, f"cannot be read ({type(error).__name__}: {str(error)[:120]})",
+                              "put values that are text in quotes and remove any YAML tag (!!...)")]
     except yaml.MarkedYAMLError as error:
         message = " ".join(part for part in (error.context, error.problem) if part).replace("\t", "\\t")
         mark = error.problem_mark or error.context_mark
@@ -145,7 +174,79 @@ def parse_yaml(text: str, display: str, *, line_offset: int = 0, what: str = "YA
         loader.dispose()
 
 
-def _record_lines(root: yaml.Node, doc: YamlDoc, offset: int) -> list[Problem]:
+def _tag_name(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+def _too_deep(text: str, display: str, offset: int) -> list[Problem]:
+    """Read the event stream (iterative in libyaml) and refuse the first node nested more than
+    MAX_DEPTH levels, before the recursive composer sees it. Syntax errors are left to the parse
+    that follows, which reports them with their hints."""
+    loader = Loader(text)
+    stack: list[list] = []  # per open collection: [path, next index or key, expecting a key]
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                stack.pop()
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            path: Path_ = ()
+            if stack:
+                frame = stack[-1]
+                if frame[2] is None:  # a list: the next index
+                    path = frame[0] + (frame[1],)
+                    frame[1] += 1
+                elif frame[2]:  # a key: remember it for its value
+                    frame[1] = event.value if isinstance(event, yaml.ScalarEvent) else "?"
+                    frame[2] = False
+                    path = frame[0] + (frame[1],)
+                else:
+                    path = frame[0] + (frame[1],)
+                    frame[2] = True
+            if len(path) > MAX_DEPTH:
+                return [Problem(display, event.start_mark.line + 1 + offset, field_name(path[:3]) + "...",
+                                f"is nested more than {MAX_DEPTH} levels deep",
+                                "flatten the structure: content files need only a few levels")]
+            if isinstance(event, yaml.SequenceStartEvent):
+                stack.append([path, 0, None])
+            elif isinstance(event, yaml.MappingStartEvent):
+                stack.append([path, None, True])
+    except yaml.YAMLError:
+        return []
+    finally:
+        loader.dispose()
+    return []
+
+
+def _scalar_problem(node: yaml.ScalarNode, path: Path_, line: int, doc: YamlDoc, loader) -> Problem | None:
+    """Refuse an explicit tag, a number too long to convert, and a value its constructor rejects;
+    plain scalars YAML 1.1 reads as dates, `=` or `<<` become text as written."""
+    plain = not node.style
+    implicit = loader.resolve(yaml.ScalarNode, node.value, (plain, not plain))
+    name = field_name(path)
+    if node.tag != implicit:
+        return Problem(doc.display, line, name, f"uses the YAML tag {_tag_name(node.tag)}",
+                       "remove the tag: write text (in quotes if it has special characters), a number, true or false")
+    if node.tag not in PLAIN_TAGS:
+        node.tag = STR_TAG  # dates stay text as written; a bad one (2026-02-30) is reported, not a crash
+        return None
+    if node.tag in NUMBER_TAGS and len(node.value) > MAX_NUMBER_CHARS:
+        return Problem(doc.display, line, name,
+                       f"is a number {len(node.value):,} characters long (the limit is {MAX_NUMBER_CHARS})",
+                       "write a shorter number, or put the value in quotes if it is text")
+    if node.tag != STR_TAG:
+        try:
+            loader.yaml_constructors[node.tag](loader, node)
+        except (ValueError, TypeError, KeyError, OverflowError):
+            return Problem(doc.display, line, name,
+                           f"'{node.value}' looks like {NUMBER_TAGS.get(node.tag, 'a value')} to YAML but cannot be read as one",
+                           "write a plain number, or put the value in quotes if it is text")
+    return None
+
+
+def _record_lines(root: yaml.Node, doc: YamlDoc, offset: int, loader) -> list[Problem]:
     """Walk the node tree without recursion, noting lines and refusing aliases and duplicate keys."""
     problems: list[Problem] = []
     aliases: list[Problem] = []
@@ -166,8 +267,15 @@ def _record_lines(root: yaml.Node, doc: YamlDoc, offset: int) -> list[Problem]:
             continue
         seen.add(id(node))
         doc.lines.setdefault(path, line)
-        if isinstance(node, yaml.ScalarNode) and node.tag == TIMESTAMP_TAG:
-            node.tag = STR_TAG  # dates stay text as written; a bad one (2026-02-30) is reported, not a crash
+        if isinstance(node, yaml.ScalarNode):
+            found = _scalar_problem(node, path, line, doc, loader)
+            if found:
+                problems.append(found)
+                continue
+        elif node.tag not in (MAP_TAG, SEQ_TAG):
+            problems.append(Problem(doc.display, line, field_name(path), f"uses the YAML tag {_tag_name(node.tag)}",
+                                    "remove the tag: write a plain list or group of fields"))
+            continue
         if isinstance(node, yaml.ScalarNode) and node.tag != STR_TAG and not node.style:
             doc.written[path] = node.value
         children: list[tuple[yaml.Node, Path_]] = []
