@@ -1,15 +1,16 @@
 """MkDocs hook: load and check every content file before MkDocs writes anything.
 
 It runs in `on_config`, before MkDocs cleans `site/`, so bad content stops the build with one
-message and leaves the previous site untouched.
+message and leaves the previous site untouched. Files read only by later hooks (the MOU
+template) are checked here too (common_agenda/preflight.py).
 """
 
-from common_agenda.content import load_content
+from common_agenda.preflight import load_checked
 from common_agenda.quiz_sections import MarkdownSetup
 from common_agenda.site_state import project_root, remember
 
 
 def on_config(config):
     setup = MarkdownSetup.of(config.markdown_extensions, config.mdx_configs)
-    remember(config, load_content(project_root(config), markdown=setup))
+    remember(config, load_checked(project_root(config), markdown=setup))
     return config

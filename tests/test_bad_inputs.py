@@ -13,7 +13,7 @@ A case is a folder:
 
 Each case is loaded with `load_content`; its problems must include every expected line, and any
 other problem must name a file the case touched, so a broken file never sets off misleading
-messages about the files that point at it (a duplicate names the existing file on purpose). A representative set is also built with the real `mkdocs build --strict`.
+messages about the files that point at it (a duplicate names the existing file on purpose). A representative set is also built with the real `mkdocs build --strict`, over a previous `site/` that must be left exactly as it was.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from common_agenda.content import load_content
+from common_agenda.preflight import load_checked as load_content  # what the build's on_config runs
 from common_agenda.problems import ContentError
 from sitekit import REPO
 
@@ -142,7 +142,12 @@ BUILT = {
     "module-huge-number": "modules/broken.md:6: minutes: is a number 4,400 characters long",
     "quiz-nested-30000": "quizzes/broken.yml:2: questions[0][0]...: is nested more than 40 levels deep",
     "quiz-tag-on-word": "quizzes/broken.yml:4: pass_mark: uses the YAML tag !!int",
+    # Failures after MkDocs had cleaned site/ before issue 13 (a traceback and no site left).
+    "mou-not-utf8": "training/mou-template.md:195: file: is not UTF-8 text",
+    "glossary-blank-term": "modules/glossary.yml:7: [0].term: text (' ') is not in the expected form",
+    "module-minutes-not-whole": "modules/shared-goals.md:6: minutes: must be a whole number, got a number (25.0)",
 }
+PREVIOUS_SITE = "<p>the site as it was before this build</p>\n"
 ACCEPTED_TOGETHER = ("module-bom-crlf-accepted", "quiz-bom-accepted", "local-bom-crlf-accepted")
 
 
@@ -164,6 +169,9 @@ def builds(tmp_path_factory):
         root = real_project(tmp_path_factory.mktemp(name) / "project")
         for case in cases:
             apply_case(case, root)
+        if name != "accepted":  # a previous build, which a bad source must leave as it was
+            (root / "site").mkdir()
+            (root / "site" / "index.html").write_text(PREVIOUS_SITE, encoding="utf-8")
         process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=env,
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         jobs[name] = (root, process)
@@ -179,7 +187,9 @@ def test_the_real_build_stops_cleanly(builds, case):
     returncode, output, root = builds[case]
     assert returncode != 0, output
     assert "Traceback" not in output, output
-    assert not (root / "site").exists(), "nothing may be written when content is bad"
+    site = sorted(p.relative_to(root).as_posix() for p in (root / "site").rglob("*"))
+    assert site == ["site/index.html"], "nothing may be written or deleted when content is bad"
+    assert (root / "site" / "index.html").read_text(encoding="utf-8") == PREVIOUS_SITE
     assert BUILT[case] in output, output
     for line in expected_lines(case):
         assert line in output, f"missing:\n{line}\n--- output ---\n{output}"

@@ -26,6 +26,7 @@ PyYAML that can fail without a located message:
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +61,7 @@ class YamlDoc:
     lines: dict[Path_, int] = field(default_factory=dict)
     first_line: int = 1
     written: dict[Path_, str] = field(default_factory=dict)  # plain scalars YAML reads as other than text
+    has_float: bool = False  # JSON Schema counts 25.0 as an integer; schema_check then checks types strictly
 
 
     def line_of(self, path: Path_) -> int:
@@ -238,11 +240,16 @@ def _scalar_problem(node: yaml.ScalarNode, path: Path_, line: int, doc: YamlDoc,
                        "write a shorter number, or put the value in quotes if it is text")
     if node.tag != STR_TAG:
         try:
-            loader.yaml_constructors[node.tag](loader, node)
+            value = loader.yaml_constructors[node.tag](loader, node)
         except (ValueError, TypeError, KeyError, OverflowError):
             return Problem(doc.display, line, name,
                            f"'{node.value}' looks like {NUMBER_TAGS.get(node.tag, 'a value')} to YAML but cannot be read as one",
                            "write a plain number, or put the value in quotes if it is text")
+        if isinstance(value, float):
+            doc.has_float = True
+            if not math.isfinite(value):  # .nan passes every minimum and maximum, and is not valid JSON
+                return Problem(doc.display, line, name, f"'{node.value}' is not a number content can use",
+                               "write an ordinary number, or put the value in quotes if it is text")
     return None
 
 
