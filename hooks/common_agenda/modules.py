@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import schema_check, unsafe_html
+from . import markdown_shape, schema_check, unsafe_html
 from .problems import Problem
 from .yaml_source import YamlDoc, field_name, parse_yaml, read_text
 
@@ -78,7 +78,9 @@ def load_module(path: Path, display: str, schema: Path) -> tuple[Module | None, 
     if not body.strip():
         problems.append(Problem(display, body_line - 1, "body", "is empty",
                                 "write the module's text below the closing '---' line"))
-    if isinstance(doc.data, dict):
+    stalls = markdown_shape.problems_in(body, display, "body", body_line)  # before any regex reads the body
+    problems += stalls
+    if isinstance(doc.data, dict) and not stalls:
         problems += _unsafe(doc, body, body_line)
     if problems:
         return None, problems

@@ -34,6 +34,7 @@ from typing import Any
 
 import yaml
 
+from . import markdown_shape
 from .problems import Problem
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -258,6 +259,7 @@ def _record_lines(root: yaml.Node, doc: YamlDoc, offset: int, loader) -> list[Pr
     problems: list[Problem] = []
     aliases: list[Problem] = []
     seen: set[int] = set()
+    bracket_cost = 0  # Markdown's link search over the file's texts (markdown_shape), one budget per file
     stack: list[tuple[yaml.Node, Path_]] = [(root, ())]
     while stack:
         node, path = stack.pop()
@@ -279,6 +281,13 @@ def _record_lines(root: yaml.Node, doc: YamlDoc, offset: int, loader) -> list[Pr
             if found:
                 problems.append(found)
                 continue
+            if node.tag == STR_TAG and "[" in node.value and bracket_cost <= markdown_shape.MAX_COST:
+                bracket_cost += markdown_shape.cost(node.value)
+                if bracket_cost > markdown_shape.MAX_COST:
+                    problems.append(Problem(doc.display, line, field_name(path),
+                                            f"brings the file's text to {bracket_cost:,} brackets × characters, which "
+                                            f"Markdown would take seconds to convert (limit: {markdown_shape.MAX_COST:,})",
+                                            markdown_shape.FIX))
         elif node.tag not in (MAP_TAG, SEQ_TAG):
             problems.append(Problem(doc.display, line, field_name(path), f"uses the YAML tag {_tag_name(node.tag)}",
                                     "remove the tag: write a plain list or group of fields"))
