@@ -46,3 +46,13 @@ def test_no_script_holds_up_the_first_paint(site_dir):
         assert external and all(" defer" in tag for tag in external), (page, external)
     quiz = (site_dir / "quizzes/shared-goals/index.html").read_text(encoding="utf-8")
     assert re.search(r'<script src="[^"]*bundle\.[0-9a-f]+\.min\.js" defer>', quiz)
+
+
+def test_no_page_shows_markup_leftovers(site_dir):
+    """An attribute list that did not attach (`{: .class }`) prints as text on the page and on paper:
+    the brief, every handout and every print pack carried one."""
+    import re
+
+    for page in site_dir.rglob("*.html"):
+        text = re.sub(r"<(script|style)\b.*?</\1>|<[^>]+>", " ", page.read_text(encoding="utf-8"), flags=re.DOTALL)
+        assert not re.search(r"\{:\s*[.#]", text), page.relative_to(site_dir)
