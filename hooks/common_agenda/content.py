@@ -121,14 +121,11 @@ def load_content(root: Path, lint_items: bool = True, markdown: MarkdownSetup = 
     problems += found
 
     quizzes: list[Quiz] = []
-    unreadable_quizzes: set[str] = set()
     for path in sorted(layout.quizzes_dir.glob("*.yml")) + sorted(layout.quizzes_dir.glob("*.yaml")):
         quiz, found = load_quiz(path, layout.display(path), layout.schema("quiz"))
         problems += found
         if quiz:
             quizzes.append(quiz)
-        else:
-            unreadable_quizzes.add(path.stem)
 
     problems += _check_ids(modules)
     if points:
@@ -138,7 +135,7 @@ def load_content(root: Path, lint_items: bool = True, markdown: MarkdownSetup = 
     if order_doc is not None:
         problems += _check_order(modules, order, order_doc, layout.display(order_path), unreadable)
 
-    training = _load_training(layout, modules, quizzes, points, unreadable, unreadable_quizzes)
+    training = _load_training(layout, modules, points, unreadable)
     problems += check_sections(quizzes, modules, markdown, training["check"])
     problems += training.pop("problems")
     local_path = layout.root / "local.yml"
@@ -172,8 +169,8 @@ def lint_report(quizzes, check: Check | None, check_questions, plans) -> item_li
     return item_lint.lint(quizzes, check, check_questions, parts)
 
 
-def _load_training(layout: Layout, modules: list[Module], quizzes: list[Quiz], points: dict[str, SourcePoint],
-                   unreadable_modules: set[str] = frozenset(), unreadable_quizzes: set[str] = frozenset()) -> dict:
+def _load_training(layout: Layout, modules: list[Module], points: dict[str, SourcePoint],
+                   unreadable_modules: set[str] = frozenset()) -> dict:
     """The training kit: activities, scenarios, the check and the plans that draw on them all.
 
     A reference to a file that failed on its own (`unreadable_*`, by file name) is not reported

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import markdown_shape, schema_check, unsafe_html
 from .problems import Problem
-from .yaml_source import YamlDoc, field_name, parse_yaml, read_text
+from .yaml_source import YamlDoc, parse_yaml, read_text
 
 _FENCE = re.compile(r"^---[ \t]*$")
 
@@ -127,26 +127,10 @@ def _primary_source(doc: YamlDoc) -> list[Problem]:
 
 
 def _unsafe(doc: YamlDoc, body: str, body_line: int) -> list[Problem]:
-    """Module Markdown may hold layout HTML, but nothing that runs code in a reader's browser."""
-    fix = "remove it: pages may not carry script, style or iframe tags, on* attributes or javascript: links"
-    problems = []
-    for path, text in _texts(doc.data, ()):
-        found = unsafe_html.find(text, inline_only=False)
-        if found:
-            problems.append(Problem(doc.display, doc.line_of(path), field_name(path), found[0], fix))
+    """Module Markdown may hold layout HTML, but nothing that runs code in a reader's browser:
+    every front-matter text (sources included), then the body."""
+    problems = unsafe_html.problems_in(doc)
     found = unsafe_html.find(body, inline_only=False)
     if found:
-        problems.append(Problem(doc.display, body_line + found[1], "body", found[0], fix))
+        problems.append(Problem(doc.display, body_line + found[1], "body", found[0], unsafe_html.FIX))
     return problems
-
-
-def _texts(value, path: tuple):
-    """Every text in the front matter with its path, sources' fields included."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, path + (index,))
