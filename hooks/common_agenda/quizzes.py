@@ -86,13 +86,14 @@ def load_quiz(path: Path, display: str, schema: Path) -> tuple[Quiz | None, list
         pass_mark=data["pass_mark"],
         intro=data.get("intro", "").strip(),
         shuffle=data.get("shuffle", False),
-        questions=tuple(_question(q, ("questions", i)) for i, q in enumerate(data["questions"])),
+        questions=tuple(question_from_data(q, ("questions", i)) for i, q in enumerate(data["questions"])),
         source=display,
         doc=doc,
     ), []
 
 
-def _question(data: dict, path: tuple) -> Question:
+def question_from_data(data: dict, path: tuple) -> Question:
+    """A question of the model from its checked YAML: quizzes and the training check share it."""
     return Question(
         id=data["id"],
         type=data["type"],
@@ -101,7 +102,7 @@ def _question(data: dict, path: tuple) -> Question:
                       for o in data.get("options", [])),
         explanation=data.get("explanation", "").strip(),
         covers=tuple(data.get("covers", [])),
-        questions=tuple(_question(q, path + ("questions", i)) for i, q in enumerate(data.get("questions", []))),
+        questions=tuple(question_from_data(q, path + ("questions", i)) for i, q in enumerate(data.get("questions", []))),
         section=data.get("section", ""),
         path=path,
     )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .problems import Problem
 from .quizzes import Question, check_html, check_meaning
-from .quizzes import _question as question_from_data
+from .quizzes import question_from_data
 from .reference_data import load_yaml_file
 from .yaml_source import YamlDoc, field_name
 
