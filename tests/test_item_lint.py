@@ -317,3 +317,38 @@ def test_multiple_answer_keys_in_one_pattern_across_the_site(tmp_path):
     assert ("quizzes/quiz-0.yml:5: questions: across the site 8 of 8 'choose all that apply' questions are keyed "
             "exactly A, C, at most a third may share one pattern (this file has the most) — vary which and how many "
             "options are right") in found
+
+
+def test_shortest_key_too_often(tmp_path):
+    items = base_items()
+    items[0] = single("s1", 0, ["Ask now.", "Email a complaint to the supervisor.", "Wait for the detective to call."])
+    items[1] = single("s2", 1, ["Share the whole file with police.", "Name the facts.", "Ask to talk it over together."])
+    assert ("quizzes/roles.yml:5: questions: the right option is the shortest in 3 of 4 single-answer questions, at "
+            "most 40% is allowed — make some right options fuller or the wrong ones terser") in messages(load(tmp_path, items))
+
+
+def test_the_key_longest_across_the_site(tmp_path):
+    """Quizzes of four questions are judged item by item, but the site still sees the habit."""
+    quizzes = []
+    for n in range(5):
+        items = [single(*s) for s in SINGLES]
+        for index in (0, 1):
+            qid, key, texts = SINGLES[index]
+            texts = list(texts)
+            texts[key] = texts[key].rstrip(".") + " now."
+            items[index] = single(qid, key, texts)
+        quizzes.append(load(tmp_path, items, quiz_id=f"quiz-{n}"))
+    assert ("quizzes/quiz-0.yml:5: questions: across the site the right option is the longest in 50% of "
+            "single-answer questions, at most 35% is allowed (this file has the most) — trim right options or "
+            "enrich wrong ones here first") in messages(*quizzes)
+
+
+def test_a_plans_part_of_the_check_is_named_in_its_message(tmp_path):
+    quiz = load(tmp_path, base_items())
+    part = item_lint.figures("training check: ninety-minutes", "training/checks.yml", 70,
+                             list(quiz.scored()), graded=False)
+    part.scores["always false"] = 6
+    part.hits["always false"] = [q.id for q in quiz.scored()]
+    found = [str(p) for p in item_lint.set_problems(part, quiz.doc)]
+    assert any(m.startswith("training/checks.yml:5: questions: ninety-minutes's part of the check: a reader guessing "
+                            "by 'always false' scores 100% (6 of 6: s1, s2, s3, s4, t1, t2)") for m in found), found
