@@ -343,3 +343,25 @@ def test_local_placeholders_are_marked_when_local_settings_are_missing(page, sit
     page.goto(site_url + "training/mou-template/", wait_until="networkidle")
     assert page.locator("mark.ca-placeholder", has_text="[Your agency]").count() >= 1
     assert "{{" not in page.locator("article").inner_text()
+
+
+def test_the_check_can_be_answered_and_saved_with_the_keyboard_alone(page, site_url):
+    """Tab to each question's first option, Space to choose it, then Tab to the save button and Enter."""
+    page.goto(site_url + "training/check/", wait_until="networkidle")
+    total = len(CONTENT.check.items)
+    chosen = 0
+    for _ in range(total * 12 + 40):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("""() => { const e = document.activeElement;
+            return {tag: e.tagName, type: e.type || '', name: e.name || '', text: (e.textContent || '').trim(),
+                    checked: !!e.checked, inCheck: !!e.closest('form.ca-check')}; }""")
+        if focused["inCheck"] and focused["type"] in ("radio", "checkbox") and focused["name"].startswith("ca-check-"):
+            if not page.evaluate("n => document.querySelector(`[name='${n}']:checked`)", focused["name"]):
+                page.keyboard.press("Space")
+                chosen += 1
+        if focused["tag"] == "BUTTON" and focused["text"] == "Save my before score":
+            break
+    assert chosen == total
+    page.keyboard.press("Enter")
+    expect(page.locator(".ca-check__end")).to_contain_text("Your before score is saved in this browser")
+    assert saved_checks(page)["checks"]["all"]["before"]["total"] == total
