@@ -12,14 +12,12 @@ runs while content is checked, before MkDocs writes anything.
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-import markdown
-
+from .markdown_setup import SITE_MARKDOWN, MarkdownSetup  # noqa: F401 (imported from here by the hooks)
 from .modules import Module
 from .problems import Problem
 from .quizzes import Question, Quiz
@@ -34,27 +32,11 @@ class Section:
     title: str
 
 
-@dataclass(frozen=True)
-class MarkdownSetup:
-    """The Markdown extensions the site converts pages with (names, and their settings as JSON so
-    the setup can key a cache)."""
-
-    extensions: tuple[str, ...] = ("toc", "tables", "fenced_code", "abbr", "admonition", "attr_list", "def_list",
-                                   "footnotes", "md_in_html", "pymdownx.details", "pymdownx.superfences",
-                                   "pymdownx.tabbed", "pymdownx.tasklist", "pymdownx.smartsymbols")
-    configs: str = field(default="{}")
-
-    @classmethod
-    def of(cls, extensions: list[str], configs: dict) -> "MarkdownSetup":
-        return cls(tuple(extensions), json.dumps(configs, sort_keys=True, default=str))
-
-
-SITE_MARKDOWN = MarkdownSetup()  # as in mkdocs.yml; tests/test_quiz_sections.py keeps the two in step
 
 
 @lru_cache(maxsize=None)
 def _sections(title: str, body: str, setup: MarkdownSetup) -> tuple[Section, ...]:
-    md = markdown.Markdown(extensions=list(setup.extensions), extension_configs=json.loads(setup.configs))
+    md = setup.converter()
     md.convert("# " + title + "\n\n" + body)
 
     def walk(tokens):

@@ -17,6 +17,7 @@ import html
 import re
 from typing import Any, Callable, Iterator
 
+from . import rendered_html
 from .problems import Problem
 from .yaml_source import YamlDoc, field_name
 
@@ -165,7 +166,7 @@ def find(text: str, *, inline_only: bool) -> tuple[str, int] | None:
             return f"contains an HTML <{closing}{name}> tag", line(plain, match)
     if inline_only and (match := _COMMENT.search(plain)):
         return "contains an HTML comment or processing instruction", line(plain, match)
-    return None
+    return rendered_html.find(text)
 
 
 def strings(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:

@@ -1,0 +1,192 @@
+"""The HTML allowlist judges the tree a browser builds: what Markdown and our templates write passes,
+everything that could run script, load from another host or send a form anywhere is refused,
+however it is spelled."""
+
+from __future__ import annotations
+
+import pytest
+
+from common_agenda.html_allowlist import findings, line_of
+from common_agenda.markdown_setup import SITE_MARKDOWN
+from common_agenda.rendered_html import find as find_rendered
+from common_agenda.staged_site import StagedSite
+
+RICH_MARKDOWN = """\
+# Title {#custom-id}
+
+Some *emphasis*, **strong**, `code`, a [link](../modules/timelines.md#ask), <https://example.org>,
+<someone@example.org>, [mail](mailto:a@example.org), [phone](tel:+15550100) and an ![image](../assets/x.png).
+Smart (c) symbols --> and a footnote[^1].
+
+| Left | Centre | Right |
+|:-----|:------:|------:|
+| a    | b      | c     |
+
+!!! note "A note"
+    Inside an admonition.
+
+??? tip "Details"
+    Folded.
+
+=== "Police"
+    One tab.
+
+=== "Providers"
+    Another tab.
+
+- [x] done
+- [ ] open
+
+Term
+:   Definition.
+
+```python
+print("<script>alert(1)</script>")
+```
+
+<div markdown>
+**Markdown** inside HTML.
+</div>
+
+A paragraph with attributes
+{: .lead #intro }
+
+*[CSEC]: commercial sexual exploitation of children
+
+CSEC is an abbreviation.
+
+[^1]: The footnote.
+"""
+
+
+def test_everything_markdown_writes_with_the_site_extensions_passes():
+    html = SITE_MARKDOWN.converter().convert(RICH_MARKDOWN)
+    assert "tabbed-set" in html and 'style="text-align: center;"' in html and "footnote" in html
+    assert findings(html) == []
+
+
+def test_our_quiz_form_markup_passes():
+    html = ('<form class="ca-quiz" data-ca-quiz="q" data-pass-mark="70"><fieldset aria-describedby="p">'
+            '<legend>Choose</legend><p class="ca-option"><input type="radio" name="ca-q1" id="a" value="a">'
+            '<label for="a">A</label></p></fieldset><details class="ca-answer"><summary>Show</summary></details>'
+            '<button type="button" class="md-button">Check</button><textarea rows="3" spellcheck="true"></textarea>'
+            '<input type="time" step="300"><time datetime="2026-01-01">1 Jan</time></form>')
+    assert findings(html) == []
+
+
+@pytest.mark.parametrize("html, expected", [
+    ("<script>alert(1)</script>", "has a <script> element"),
+    ("<SCRIPT SRC=//x.org/a.js></SCRIPT>", "has a <script> element"),
+    ("<style>body{}</style>", "has a <style> element"),
+    ("<iframe src=https://example.org></iframe>", "has a <iframe> element"),
+    ("<object data=x></object>", "has a <object> element"),
+    ("<embed src=x>", "has a <embed> element"),
+    ("<meta http-equiv=refresh content='0;url=https://example.org'>", "has a <meta> element"),
+    ("<base href=https://example.org/>", "has a <base> element"),
+    ("<link rel=stylesheet href=https://example.org/x.css>", "has a <link> element"),
+    ("<noscript><p>x</p></noscript>", "has a <noscript> element"),
+    ("<template><img src=x onerror=alert(1)></template>", "has a <template> element"),
+    ("<svg onload=alert(1)>", "has a <svg> element (SVG markup)"),
+    ("<math><mi xlink:href=javascript:alert(1)>x</mi></math>", "has a <math> element (MATH markup)"),
+    ("<p onclick=alert(1)>x</p>", "has the attribute onclick= on <p>"),
+    ("<p/onmouseover=alert(1)>x</p>", "has the attribute onmouseover= on <p>"),
+    ('<img src="x.png" srcset="https://example.org/y.png 2x">', "has the attribute srcset= on <img>"),
+    ('<div style="background:url(https://example.org/t.png)">x</div>', "has the attribute style= on <div>"),
+    ('<td style="color:red">x</td>'.join(["<table><tr>", "</tr></table>"]), "has a style attribute on <td>"),
+    ('<form action="https://example.org/collect"></form>', "has the attribute action= on <form>"),
+    ('<form><button formaction="https://example.org">Go</button></form>', "has the attribute formaction= on <button>"),
+    ('<form><input type="image" src="x.png"></form>', "has <input type='image'>"),
+    ('<a href="javascript:alert(1)">x</a>', "<a> href= uses the javascript: scheme"),
+    ('<a href="JaVaScRiPt:alert(1)">x</a>', "<a> href= uses the javascript: scheme"),
+    ('<a href="java\tscript:alert(1)">x</a>', "<a> href= uses the javascript: scheme"),
+    ('<a href="java&#x0A;script:alert(1)">x</a>', "<a> href= uses the javascript: scheme"),
+    ('<a href="&#106;avascript:alert(1)">x</a>', "<a> href= uses the javascript: scheme"),
+    ('<a href=" \x01javascript:alert(1)">x</a>', "<a> href= uses the javascript: scheme"),
+    ('<a href="vbscript:x">x</a>', "<a> href= uses the vbscript: scheme"),
+    ('<a href="data:text/html,<script>alert(1)</script>">x</a>', "<a> href= uses the data: scheme"),
+    ('<a href="file:///etc/passwd">x</a>', "<a> href= uses the file: scheme"),
+    ('<img src="https://example.org/pixel.png">', "<img> src= loads an image from another place"),
+    ('<img src="//example.org/pixel.png">', "<img> src= loads an image from another place"),
+    ('<img src="/\\example.org/pixel.png">', "<img> src= loads an image from another place"),
+    ('<img src="data:image/svg+xml,<svg onload=alert(1)>">', "<img> src= loads an image from another place"),
+    ('<a href="x" target="_blank">x</a>', "has the attribute target= on <a>"),
+    ('<div contenteditable>x</div>', "has the attribute contenteditable= on <div>"),
+    ('<p is="x-y">x</p>', "has the attribute is= on <p>"),
+])
+def test_what_could_run_script_or_reach_another_host_is_refused(html, expected):
+    found = findings(html)
+    assert found, html
+    assert found[0].what.startswith(expected), found[0].what
+
+
+def test_inside_a_refused_element_nothing_more_is_listed():
+    assert len(findings("<svg><a href=x><circle onclick=y /></a></svg>")) == 1
+
+
+def test_links_anywhere_a_reader_chooses_to_go_are_allowed():
+    for href in ("https://example.org", "http://example.org", "mailto:a@example.org", "tel:+15550100",
+                 "//example.org/page", "../modules/timelines/", "#ask", "page.md", ""):
+        assert findings(f'<a href="{href}">x</a>') == [], href
+
+
+def test_the_allowlist_is_judged_on_the_parse_not_the_text():
+    # A comment that ends early to a browser ("--!>") leaves the tag after it live.
+    assert findings("<!-- a --!> <img src=x onerror=alert(1)> -->")[0].what.startswith("has the attribute onerror=")
+    # Text that only looks like a tag is text.
+    assert findings("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>") == []
+    assert findings("<pre><code>&lt;img onerror=x&gt;</code></pre>") == []
+    # A tag inside an attribute value is part of the value.
+    assert findings('<abbr title="<script>alert(1)</script>">x</abbr>') == []
+
+
+def test_author_text_is_converted_and_judged_with_its_line():
+    assert find_rendered("plain words, *emphasis* and `code`") is None
+    assert find_rendered("one\n\ntwo\n{: style=\"color:red\" }") == (
+        "converts to HTML that has the attribute style= on <p>, which is not allowed", 3)
+    what, line = find_rendered("a\n\n![tracker](https://example.org/p.png)")
+    assert what.startswith("converts to HTML that <img> src= loads an image from another place") and line == 2
+    what, _ = find_rendered("[x](<ftp://example.org/file>)")
+    assert "uses the ftp: scheme" in what
+
+
+def test_line_of_is_case_blind_and_falls_back_to_the_first_line():
+    assert line_of("<SCRIPT", "a\nb <script>") == 1
+    assert line_of("nowhere", "a\nb") == 0
+
+
+def test_a_staged_site_replaces_the_old_one_only_after_success(tmp_path):
+    final = tmp_path / "site"
+    final.mkdir()
+    (final / "index.html").write_text("old", encoding="utf-8")
+    staged = StagedSite(final)
+    written = tmp_path / "site.partial"
+    assert staged.start() == str(written)
+    written.mkdir()
+    (written / "index.html").write_text("new", encoding="utf-8")
+    staged.failed()
+    staged.finish()
+    assert (final / "index.html").read_text(encoding="utf-8") == "old" and not written.exists()
+
+    staged = StagedSite(final)
+    staged.start()
+    written.mkdir()
+    (written / "index.html").write_text("new", encoding="utf-8")
+    staged.succeeded = True
+    staged.finish()
+    assert (final / "index.html").read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_staged_site_into_a_linked_folder_keeps_the_link(tmp_path):
+    real = tmp_path / "served"
+    real.mkdir()
+    (real / "stale.html").write_text("old", encoding="utf-8")
+    final = tmp_path / "site"
+    final.symlink_to(real)
+    staged = StagedSite(final)
+    staged.start()
+    (tmp_path / "site.partial").mkdir()
+    (tmp_path / "site.partial" / "index.html").write_text("new", encoding="utf-8")
+    staged.succeeded = True
+    staged.finish()
+    assert final.is_symlink() and sorted(p.name for p in real.iterdir()) == ["index.html"]
