@@ -1,5 +1,10 @@
 """MkDocs hook: a Content-Security-Policy <meta> in every built page (see common_agenda/csp.py).
 
+Every build, served and offline ones too, first checks each whole page: an inline script that
+no template of ours or Material's writes, a meta refresh, a <base> or a form that sends anywhere
+stops the build (the page's content has already passed the HTML allowlist, so this guards what
+templates and hooks add around it).
+
 Two builds get none, because an inline script they run cannot be known when the site is built:
 - `mkdocs serve`: live reload injects an inline script whose text changes with each request;
 - the offline bundle (mkdocs.offline.yml, Material's `offline` plugin): under file:// search runs
@@ -13,13 +18,15 @@ import logging
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from common_agenda.csp import PolicyAsPagesAreWritten
+from common_agenda.csp import KnownScripts, PolicyAsPagesAreWritten, page_problems
 
 log = logging.getLogger("mkdocs.hooks.csp")
 _serving = False
 _policies = None
+_known = None
 
 
 def on_startup(command, dirty):
@@ -29,6 +36,14 @@ def on_startup(command, dirty):
 
 def _wanted(config) -> bool:
     return not _serving and not any(name.split("/")[-1] == "offline" for name in config.plugins)
+
+
+def on_config(config):
+    global _known
+    own = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+    theme = [Path(d) for d in config.theme.dirs if Path(d) not in own]
+    _known = KnownScripts.from_templates(own, theme)
+    return config
 
 
 def on_files(files, *, config):
@@ -42,8 +57,25 @@ def on_files(files, *, config):
     return files
 
 
+def _stop_if_unknown(output: str, source: str) -> None:
+    problems = page_problems(output, _known)
+    if problems:
+        raise PluginError("\n".join(
+            [f"Common Agenda: the build stopped: the page built from {source}:"]
+            + [f"  {problem}" for problem in problems]
+            + ["Page content cannot carry these (the HTML allowlist refuses them), so a template or hook wrote it:",
+               "remove it there. Nothing was published; site/ is as it was."]))
+
+
 def on_post_page(output, *, page, config):
+    _stop_if_unknown(output, page.file.src_uri)
     return _policies.add(page.file.dest_path, output) if _policies else output
+
+
+def on_post_template(output_content, *, template_name, config):
+    if template_name.endswith(".html"):  # 404.html; sitemap.xml is no page
+        _stop_if_unknown(output_content, f"the theme template {template_name}")
+    return output_content
 
 
 def on_post_build(config):

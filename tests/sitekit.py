@@ -15,9 +15,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-HOOKS = ("load_content.py", "curriculum_nav.py", "module_pages.py", "sources_page.py", "quiz_pages.py", "role_paths.py",
+HOOKS = ("staged_site.py", "load_content.py", "curriculum_nav.py", "module_pages.py", "sources_page.py", "quiz_pages.py", "role_paths.py",
          "certificate_page.py", "evaluation_page.py", "training_kit.py", "local_settings.py", "glossary.py",
-         "html_fixes.py", "search_skip.py", "template_cache.py")
+         "html_fixes.py", "search_skip.py", "html_allowlist.py", "template_cache.py")
 
 
 def module_text(module_id: str = "shared-goals", **overrides) -> str:
@@ -65,6 +65,7 @@ class TinySite:
         self.site_url = "http://127.0.0.1:8000/"
         self.extra = ""
         self.assets = False
+        self.extra_hooks: list[Path] = []  # after the site's own, e.g. hooks/csp.py or a test's
 
     def write(self, relative: str, text: str | bytes) -> Path:
         path = self.root / relative
@@ -91,7 +92,7 @@ class TinySite:
         self.write("modules/curriculum.yml", "order:\n" + "".join(f"  - {i}\n" for i in ids))
 
     def config(self) -> str:
-        hooks = "\n".join(f"  - {REPO / 'hooks' / name}" for name in HOOKS)
+        hooks = "\n".join(f"  - {path}" for path in [REPO / "hooks" / name for name in HOOKS] + self.extra_hooks)
         nav = f"nav:\n{textwrap.indent(self.nav, '  ')}\n" if self.nav else ""
         return (
             "site_name: Tiny\n"

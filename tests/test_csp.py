@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from common_agenda import csp
 
 _POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
@@ -93,3 +95,69 @@ def test_pages_get_the_final_policy_as_they_are_written_and_late_scripts_still_r
     assert pages == 3 and final.count("'sha256-") == 4  # three depths of the scope script, and late()
     for path in ("index.html", "a/b/index.html", "c/index.html"):
         assert policy_of((tmp_path / path).read_text(encoding="utf-8")) == final, path
+
+
+# ---- Only known scripts: decided from the templates, not blessed from the output ----
+
+def known_scripts() -> csp.KnownScripts:
+    import material
+    from pathlib import Path
+    from sitekit import REPO
+    return csp.KnownScripts.from_templates([REPO / "overrides"], [Path(material.__file__).parent / "templates"])
+
+
+def test_every_hash_in_every_policy_is_a_script_the_templates_write(site_dir):
+    known = known_scripts()
+    scripts = {s for page in site_dir.rglob("*.html") for s in csp.inline_scripts(page.read_text(encoding="utf-8"))}
+    assert scripts and all(known.allows(s) for s in scripts), [s[:60] for s in scripts if not known.allows(s)]
+    expected = {csp.script_hash(s) for s in scripts}
+    for page in site_dir.rglob("*.html"):
+        listed = set(re.findall(r"'sha256-[^']+'", policy_of(page.read_text(encoding="utf-8"))))
+        assert listed == expected, page
+
+
+def test_known_scripts_are_the_templates_own_with_only_url_like_values_filled_in():
+    known = known_scripts()
+    ours = 'for(const id of["__drawer","__search"]){const toggle=document.getElementById(id);if(toggle)toggle.checked=false}'
+    assert known.allows(ours)
+    scope = ('__md_scope=new URL("{}",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
+             '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
+             '__md_set=(e,_,t=localStorage,a=__md_scope)=>{{try{{t.setItem(a.pathname+"."+e,JSON.stringify(_))}}catch(e){{}}}}')
+    assert known.allows(scope.format("../..")) and known.allows(scope.format("/"))
+    assert not known.allows(scope.format('",alert(1),"'))  # a value cannot leave its string
+    assert not known.allows(ours + ";alert(1)") and not known.allows("alert(1)")
+
+
+@pytest.mark.parametrize("html, expected", [
+    ("<script>alert(1)</script>", "has an inline script that is not one of the known template scripts: 'alert(1)'"),
+    ('<meta http-equiv="refresh" content="0;url=https://example.org">', 'has a <meta http-equiv="refresh">'),
+    ("<META HTTP-EQUIV=Refresh CONTENT=0>", 'has a <meta http-equiv="refresh">'),
+    ('<base href="https://example.org/">', "has a <base> element"),
+    ('<form action="https://example.org/collect">', "has a form that sends to an address"),
+    ('<button formaction="https://example.org">', "has a form that sends to an address"),
+])
+def test_a_page_with_anything_no_template_writes_is_refused(html, expected):
+    problems = csp.page_problems(f"<html><head></head><body>{html}</body></html>", known_scripts())
+    assert problems and problems[0].startswith(expected), problems
+
+
+INJECTING_HOOK = '''
+def on_post_page(output, *, page, config):
+    return output.replace("</body>", "<script>alert(document.domain)</script></body>")
+'''
+
+
+def test_a_hook_that_adds_a_script_stops_the_build_and_the_site_stays(tmp_path):
+    from sitekit import QUIZ, REPO, TinySite
+    site = TinySite(tmp_path)
+    site.add_module()
+    site.write("quizzes/shared-goals.yml", QUIZ)
+    site.extra_hooks = [site.write("inject.py", INJECTING_HOOK), REPO / "hooks" / "csp.py"]
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("previous", encoding="utf-8")
+    build = site.build()
+    assert build.returncode != 0 and "Traceback" not in build.output
+    assert "has an inline script that is not one of the known template scripts: 'alert(document.domain)'" in build.output
+    assert "Nothing was published; site/ is as it was." in build.output
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("site")) == ["site"]
+    assert [p.name for p in (tmp_path / "site").iterdir()] == ["index.html"]

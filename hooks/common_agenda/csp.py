@@ -2,10 +2,14 @@
 
 A static site sets its policy in each page (a host could send the same as a header). No
 'unsafe-inline': the few inline scripts, Material's and ours, are allowed by their SHA-256
-hashes, computed from the built pages. The hashes of every page go into every page's policy,
-because instant navigation runs the inline scripts of the pages it brings in under the policy
-of the first page loaded. Material's scripts only change with a Material release, and the one
-that names the site root differs with the page's depth, so there are a handful.
+hashes. Which scripts may be hashed is decided before any page is built, from the templates
+(KnownScripts): every <script> of our overrides/ and of Material's partials/javascripts/, with
+each Jinja expression in it standing for a URL-like value (Material's only ones name the site
+root). A page with any other inline script - whatever put it there - stops the build instead of
+being blessed by a hash; so does a <meta http-equiv="refresh">, a <base> or a form that sends
+anywhere (page_problems). The hashes of every page go into every page's policy, because instant
+navigation runs the inline scripts of the pages it brings in under the policy of the first page
+loaded; the script naming the site root differs with the page's depth, so there are a handful.
 
 What the site needs, and why each part is there:
 - script-src 'self' + hashes: Material's bundle, its search worker, our page scripts; the inline ones.
@@ -28,6 +32,12 @@ _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?')
 _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?>\n?", re.I)
 _RUNS = ("", "text/javascript", "application/javascript", "module")  # types a browser executes
+_TEMPLATE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+_JINJA_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
+_URL_LIKE = r"[^\"'<>\\\n]*"  # what a Jinja expression in a known script may become: no way out of its string
+_REFRESH = re.compile(r"<meta\b[^>]*http-equiv\s*=\s*[\"']?\s*refresh", re.I)
+_BASE = re.compile(r"<base\b", re.I)
+_SENDS = re.compile(r"<(?:form|button|input)\b[^>]*\b(?:form)?action\s*=", re.I)
 
 DIRECTIVES = (
     "default-src 'self'",
@@ -40,9 +50,37 @@ DIRECTIVES = (
 )
 
 
-def inline_script_hashes(html: str) -> set[str]:
-    """'sha256-…' sources for each inline script a browser would run (not src=, not JSON data)."""
-    found = set()
+class KnownScripts:
+    """The inline scripts the templates can write, as patterns; nothing else may be hashed into a policy."""
+
+    def __init__(self, snippets: list[str]):
+        self.patterns = [re.compile("".join(_URL_LIKE if i % 2 else re.escape(part)
+                                            for i, part in enumerate(_split_jinja(snippet))), re.S)
+                         for snippet in snippets if "{%" not in snippet]
+
+    @classmethod
+    def from_templates(cls, own_dirs: list[Path], theme_dirs: list[Path]) -> "KnownScripts":
+        """Every script in our template folders, and in the theme's partials/javascripts/ (Material's snippets)."""
+        files = [f for d in own_dirs for f in sorted(Path(d).rglob("*.html"))]
+        files += [f for d in theme_dirs for f in sorted((Path(d) / "partials" / "javascripts").glob("*.html"))]
+        return cls([body for f in files for body in _TEMPLATE_SCRIPT.findall(f.read_text(encoding="utf-8"))])
+
+    def allows(self, script: str) -> bool:
+        return any(pattern.fullmatch(script) for pattern in self.patterns)
+
+
+def _split_jinja(snippet: str) -> list[str]:
+    """Literal text and Jinja expressions, alternating (literal first)."""
+    parts, end = [], 0
+    for match in _JINJA_EXPRESSION.finditer(snippet):
+        parts += [snippet[end:match.start()], match.group()]
+        end = match.end()
+    return parts + [snippet[end:]]
+
+
+def inline_scripts(html: str) -> list[str]:
+    """The text of each inline script a browser would run (not src=, not JSON data)."""
+    found = []
     for match in _SCRIPT.finditer(html):
         attrs = match.group("attrs")
         if re.search(r"\bsrc\s*=", attrs, re.I):
@@ -50,9 +88,31 @@ def inline_script_hashes(html: str) -> set[str]:
         kind = _TYPE.search(attrs)
         if (kind.group(1).lower() if kind else "") not in _RUNS:
             continue
-        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
-        found.add("'sha256-" + base64.b64encode(digest).decode("ascii") + "'")
+        found.append(match.group("body"))
     return found
+
+
+def script_hash(script: str) -> str:
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def inline_script_hashes(html: str) -> set[str]:
+    """'sha256-…' sources for each inline script a browser would run."""
+    return {script_hash(script) for script in inline_scripts(html)}
+
+
+def page_problems(html: str, known: KnownScripts) -> list[str]:
+    """What in a whole built page no template of ours or Material's should ever have written."""
+    problems = [f"has an inline script that is not one of the known template scripts: {script.strip()[:80]!r}"
+                for script in inline_scripts(html) if not known.allows(script)]
+    if _REFRESH.search(html):
+        problems.append('has a <meta http-equiv="refresh">, which would send readers elsewhere')
+    if _BASE.search(html):
+        problems.append("has a <base> element, which would change where every link on the page goes")
+    if _SENDS.search(html):
+        problems.append("has a form that sends to an address (action= or formaction=)")
+    return problems
 
 
 def policy(hashes: set[str]) -> str:
