@@ -141,11 +141,12 @@ def test_the_allowlist_is_judged_on_the_parse_not_the_text():
 
 def test_author_text_is_converted_and_judged_with_its_line():
     assert find_rendered("plain words, *emphasis* and `code`") is None
-    assert find_rendered("one\n\ntwo\n{: style=\"color:red\" }") == (
-        "converts to HTML that has the attribute style= on <p>, which is not allowed", 3)
-    what, line = find_rendered("a\n\n![tracker](https://example.org/p.png)")
+    found = find_rendered("one\n\ntwo\n{: style=\"color:red\" }")
+    assert (found.what, found.line) == ("converts to HTML that has the attribute style= on <p>, which is not allowed", 3)
+    assert found.fix.startswith("use only the HTML Markdown writes")
+    what, line, _ = find_rendered("a\n\n![tracker](https://example.org/p.png)")
     assert what.startswith("converts to HTML that <img> src= loads an image from another place") and line == 2
-    what, _ = find_rendered("[x](<ftp://example.org/file>)")
+    what, _, _ = find_rendered("[x](<ftp://example.org/file>)")
     assert "uses the ftp: scheme" in what
 
 

@@ -87,9 +87,9 @@ def _check_intro(doc: YamlDoc) -> list[Problem]:
     if not found:
         return []
     line = doc.line_of(("intro",))
-    return [Problem(doc.display, line, "intro", found[0],
-                    "remove it: the intro is Markdown and may only use inline HTML such as <em> or <br>, "
-                    "never tags that run code, on* attributes or javascript: links")]
+    return [Problem(doc.display, line, "intro", found.what, found.fix or (
+        "remove it: the intro is Markdown and may only use inline HTML such as <em> or <br>, "
+        "never tags that run code, on* attributes or javascript: links"))]
 
 
 def page_markdown(evaluation: Evaluation) -> str:

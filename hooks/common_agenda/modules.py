@@ -132,5 +132,5 @@ def _unsafe(doc: YamlDoc, body: str, body_line: int) -> list[Problem]:
     problems = unsafe_html.problems_in(doc)
     found = unsafe_html.find(body, inline_only=False)
     if found:
-        problems.append(Problem(doc.display, body_line + found[1], "body", found[0], unsafe_html.FIX))
+        problems.append(Problem(doc.display, body_line + found[1], "body", found.what, found.fix or unsafe_html.FIX))
     return problems

@@ -164,7 +164,7 @@ def check_html(doc: YamlDoc) -> list[Problem]:
     for path, text in unsafe_html.strings(doc.data):
         found = unsafe_html.find(text, inline_only=True)
         if found:
-            problems.append(Problem(doc.display, doc.line_of(path), field_name(path), found[0],
-                                    "remove it: quiz text is Markdown and may only use inline HTML such as "
-                                    "<em> or <br>, never tags that run code, on* attributes or javascript: links"))
+            problems.append(Problem(doc.display, doc.line_of(path), field_name(path), found.what, found.fix or (
+                "remove it: quiz text is Markdown and may only use inline HTML such as "
+                "<em> or <br>, never tags that run code, on* attributes or javascript: links")))
     return problems

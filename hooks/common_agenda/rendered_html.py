@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import markdown
 
-from .html_allowlist import findings, line_of
+from .html_allowlist import FIX, findings, line_of
 from .markdown_setup import SITE_MARKDOWN
 
 _MAY_MAKE_MARKUP = re.compile(r"[<&\[{]")
@@ -26,7 +27,15 @@ def _converter() -> markdown.Markdown:
     return SITE_MARKDOWN.converter()
 
 
-def find(text: str) -> tuple[str, int] | None:
+class Found(NamedTuple):
+    """What is wrong, its 0-based line in the text, and how to fix it (None: the caller's usual fix)."""
+
+    what: str
+    line: int
+    fix: str | None = None
+
+
+def find(text: str) -> Found | None:
     """What the converted text has that is not allowed, and the 0-based source line it seems to come from."""
     if not _MAY_MAKE_MARKUP.search(text):
         return None
@@ -38,4 +47,4 @@ def find(text: str) -> tuple[str, int] | None:
     found = findings(html)
     if not found:
         return None
-    return "converts to HTML that " + found[0].what, line_of(found[0].needle, text)
+    return Found("converts to HTML that " + found[0].what, line_of(found[0].needle, text), FIX)

@@ -9,6 +9,10 @@ Event-handler attributes (in tags, or in attribute lists such as `{: onclick=...
 javascript: links (entities decoded) are looked for in code too: Markdown puts code spans into
 attributes and unwraps them in link targets. Text such as `&lt;img onerror=...&gt;` is only text.
 Every pattern here runs in linear time: a hostile file must not stall the build.
+This is the friendly first pass, with exact lines and familiar words. Whatever it passes is then
+converted with the site's Markdown and held to the HTML allowlist (rendered_html, html_allowlist),
+which judges the parsed HTML itself: a source reading can never predict every parser, so that
+second check is the guarantee.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from typing import Any, Callable, Iterator
 
 from . import rendered_html
 from .problems import Problem
+from .rendered_html import Found
 from .yaml_source import YamlDoc, field_name
 
 # `<` then a tag name. Its attributes are read as a browser reads them (a quote opens a value
@@ -120,14 +125,14 @@ def _decoded(text: str) -> str:
     return _MARKDOWN_ESCAPE.sub("", text)
 
 
-def find(text: str, *, inline_only: bool) -> tuple[str, int] | None:
+def find(text: str, *, inline_only: bool) -> Found | None:
     """Describe the first unsafe thing in `text` and the 0-based line it is on, or None.
 
     `inline_only` also refuses structural tags (div, table, ...): quiz text sits inside the
     quiz's own markup, where a stray </fieldset> would break the form.
     """
     if not _MAY_BE_UNSAFE.search(text):
-        return None  # most prose: every check below needs one of these characters
+        return rendered_html.find(text)  # most prose: every source check below needs one of these characters
 
     def line(source: str, match: re.Match) -> int:
         return source.count("\n", 0, match.start())
@@ -149,23 +154,23 @@ def find(text: str, *, inline_only: bool) -> tuple[str, int] | None:
 
     for match, name, _ in tags(plain):
         if name in RUNS_CODE:
-            return f"contains a <{name}> tag", line(plain, match)
+            return Found(f"contains a <{name}> tag", line(plain, match))
     for match, name, attributes in tags(text):
         if _EVENT_IN_TAG.search(attributes):
-            return f"contains an event-handler attribute in <{name}>", line(text, match)
+            return Found(f"contains an event-handler attribute in <{name}>", line(text, match))
     for number, source_line in enumerate(text.split("\n")):
         brace, close = source_line.find("{"), source_line.rfind("}")
         if 0 <= brace < close and (match := _EVENT_IN_LIST.search(source_line, brace, close)):
-            return f"contains an event-handler attribute in an attribute list ({match.group(1).lower()}=)", number
+            return Found(f"contains an event-handler attribute in an attribute list ({match.group(1).lower()}=)", number)
     decoded = _decoded(text)
     if match := _SCRIPT_URL.search(decoded):
-        return "contains a javascript: (or similar) link", line(decoded, match)
+        return Found("contains a javascript: (or similar) link", line(decoded, match))
     for match, name, _ in tags(plain):
         if inline_only and name not in INLINE_TEXT_TAGS:
             closing = "/" if match.group(1) else ""
-            return f"contains an HTML <{closing}{name}> tag", line(plain, match)
+            return Found(f"contains an HTML <{closing}{name}> tag", line(plain, match))
     if inline_only and (match := _COMMENT.search(plain)):
-        return "contains an HTML comment or processing instruction", line(plain, match)
+        return Found("contains an HTML comment or processing instruction", line(plain, match))
     return rendered_html.find(text)
 
 
@@ -187,5 +192,5 @@ def problems_in(doc: YamlDoc, *, skip: Callable[[tuple], bool] = lambda path: Fa
     for path, text in strings(doc.data):
         found = not skip(path) and find(text, inline_only=False)
         if found:
-            problems.append(Problem(doc.display, doc.line_of(path), field_name(path), found[0], FIX))
+            problems.append(Problem(doc.display, doc.line_of(path), field_name(path), found.what, found.fix or FIX))
     return problems
