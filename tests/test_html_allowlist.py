@@ -191,3 +191,20 @@ def test_a_staged_site_into_a_linked_folder_keeps_the_link(tmp_path):
     staged.succeeded = True
     staged.finish()
     assert final.is_symlink() and sorted(p.name for p in real.iterdir()) == ["index.html"]
+
+
+def test_a_docs_page_is_judged_as_served_and_named_with_its_line(tiny_site):
+    from sitekit import QUIZ
+    tiny_site.add_module()
+    tiny_site.write("quizzes/shared-goals.yml", QUIZ)
+    tiny_site.write("docs/brief.md", "# Brief\n\nWhat to bring.\n\n<div><p>ok</p>\n<img src=x onerror=alert(1)></div>\n")
+    tiny_site.write("docs/other.md", "# Other\n\n[Read more](https://tracker.example.org){: ping=\"https://tracker.example.org/p\" }\n")
+    (tiny_site.root / "site").mkdir()
+    (tiny_site.root / "site" / "index.html").write_text("previous", encoding="utf-8")
+    build = tiny_site.build()
+    assert build.returncode != 0 and "Traceback" not in build.output, build.output
+    assert ("docs/brief.md:6: HTML: has the attribute onerror= on <img>, which is not allowed — use only the HTML "
+            "Markdown writes") in build.output
+    assert "docs/other.md:3: HTML: has the attribute ping= on <a>, which is not allowed" in build.output
+    assert [p.name for p in (tiny_site.root / "site").iterdir()] == ["index.html"]
+    assert not (tiny_site.root / "site.partial").exists()
