@@ -4,6 +4,8 @@ however it is spelled."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from common_agenda.html_allowlist import findings, line_of
@@ -208,3 +210,15 @@ def test_a_docs_page_is_judged_as_served_and_named_with_its_line(tiny_site):
     assert "docs/other.md:3: HTML: has the attribute ping= on <a>, which is not allowed" in build.output
     assert [p.name for p in (tiny_site.root / "site").iterdir()] == ["index.html"]
     assert not (tiny_site.root / "site.partial").exists()
+
+
+def test_the_real_site_runs_the_guarantees_in_the_right_places():
+    """The staged site first (every hook then writes into it), the page allowlist after every hook that
+    changes page content, the CSP check over whole pages after that."""
+    import yaml
+    from sitekit import REPO
+    hooks = [Path(h).name for h in yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["hooks"]]
+    assert hooks[0] == "staged_site.py"
+    assert hooks.index("html_allowlist.py") > max(hooks.index(h) for h in ("glossary.py", "html_fixes.py", "search_skip.py",
+                                                                          "quiz_pages.py", "local_settings.py"))
+    assert hooks.index("csp.py") > hooks.index("html_allowlist.py")
