@@ -7,6 +7,9 @@ A case is a folder:
   (e.g. `files/modules/broken.md`); a case about duplicates brings the second file;
 - `delete.txt` lists project files to remove first; `generate.txt` names a file the test writes
   itself (the oversized one: megabytes are not committed);
+- `symlinks.txt` has one `path -> target` line per symbolic link to make (git would keep a
+  committed link, but a link to /etc/passwd in the repository is not wanted): whatever is at
+  `path` is removed first, and `target` is written into the link as it stands;
 - `expected.txt` holds the exact problem lines, one per line, or `accepted.txt` says the case must
   load and build (a byte-order mark, Windows line endings);
 - `README.txt` says in a sentence what the case tries.
@@ -32,7 +35,7 @@ from sitekit import REPO
 
 CASES_DIR = Path(__file__).parent / "bad_inputs"
 CASES = sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir())
-CONTENT = ("modules", "quizzes", "training", "schemas")
+CONTENT = ("modules", "quizzes", "training", "schemas", "docs")
 HUGE_BYTES = 1_100_000  # over yaml_source.MAX_BYTES (1 MB)
 
 
@@ -48,7 +51,15 @@ def case_files(case: str) -> list[str]:
     for name in ("delete.txt", "generate.txt"):
         if (folder / name).exists():
             paths += (folder / name).read_text(encoding="utf-8").split()
-    return paths
+    return paths + [path for path, _ in symlinks(case)]
+
+
+def symlinks(case: str) -> list[tuple[str, str]]:
+    """The (path, target) pairs of a case's symlinks.txt."""
+    listing = CASES_DIR / case / "symlinks.txt"
+    if not listing.exists():
+        return []
+    return [tuple(line.split(" -> ", 1)) for line in listing.read_text(encoding="utf-8").splitlines() if line]
 
 
 def copy_project(root: Path) -> Path:
@@ -71,6 +82,14 @@ def apply_case(case: str, root: Path) -> None:
     if (folder / "generate.txt").exists():
         relative = (folder / "generate.txt").read_text(encoding="utf-8").strip()
         (root / relative).write_text(generated_text(), encoding="utf-8")
+    for relative, target in symlinks(case):
+        link = root / relative
+        if link.is_dir() and not link.is_symlink():
+            shutil.rmtree(link)
+        elif link.exists() or link.is_symlink():
+            link.unlink()
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(target)
 
 
 def expected_lines(case: str) -> list[str]:
@@ -89,7 +108,7 @@ def test_the_cases_cover_every_content_type_and_kind_of_breakage():
         assert any(path.startswith(kind) for path in touched), kind
     for kind in ("yaml-syntax", "tab", "bom", "not-utf8", "utf16", "empty-file", "wrong-types", "missing-keys",
                  "unknown-keys", "duplicate-id", "duplicate-key", "dangling", "huge-file", "deep-nesting",
-                 "alias-bomb", "merge-key", "control-character", "no-cascade"):
+                 "alias-bomb", "merge-key", "control-character", "no-cascade", "symlink", "page-path-clash"):
         assert any(kind in case for case in CASES), kind
     # Nothing committed is large: the oversized file is written by the test.
     assert all(p.stat().st_size < 64_000 for p in CASES_DIR.rglob("*") if p.is_file())
@@ -147,15 +166,23 @@ BUILT = {
     "glossary-blank-term": "modules/glossary.yml:7: [0].term: text (' ') is not in the expected form",
     "module-minutes-not-whole": "modules/shared-goals.md:6: minutes: must be a whole number, got a number (25.0)",
     "module-bracket-flood": "modules/broken.md:22: body: has 10,000 '[' in a paragraph of 10,001 characters",  # 20 s before
+    # Published before issue 13: /etc/passwd in every print pack.
+    "mou-template-symlink-outside": "training/mou-template.md:1: file: is a symbolic link to a place outside the project",
+    # MkDocs' own walk of docs/ follows folder links: refused before it starts.
+    "docs-folder-symlink-loop": "docs/again:1: folder: is a symbolic link to a folder it is inside",
+    # Found in on_files before issue 13, after MkDocs had emptied site/.
+    "page-path-clash-docs-vs-module": "docs/modules/shared-goals.md:1: file: would be published at /modules/shared-goals/",
+    "page-path-clash-quiz-id-index": "quizzes/shared-goals.yml:2: id: makes the page /quizzes/",
 }
 PREVIOUS_SITE = "<p>the site as it was before this build</p>\n"
 ACCEPTED_TOGETHER = ("module-bom-crlf-accepted", "quiz-bom-accepted", "local-bom-crlf-accepted")
 
 
 def real_project(root: Path) -> Path:
-    """A copy of the project that the real mkdocs.yml builds: content copied, the rest linked."""
+    """A copy of the project that the real mkdocs.yml builds: content and docs/ copied (a docs/ linked
+    to the repository would be refused as a link out of the project), the code linked."""
     copy_project(root)
-    for name in ("docs", "hooks", "overrides"):
+    for name in ("hooks", "overrides"):
         (root / name).symlink_to(REPO / name)
     shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")
     return root
