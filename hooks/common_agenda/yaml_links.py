@@ -1,0 +1,354 @@
+"""Links in YAML text are written relative to the YAML file, as links in a Markdown file are.
+
+The same text is shown on several pages at different depths: a quiz explanation on the quiz page
+(quizzes/x/) and on its answer key (training/answer-keys/x/), a check question on the online check,
+the question sheet, the answer key and a print pack. A relative link can only be right for one of
+them, so MkDocs reported a correct `../modules/timelines.md` as broken on the answer key, against a
+page the author never wrote and with no line, after it had emptied `site/`. So each link is read
+where it is written and placed again on every page that shows it, in three steps:
+
+1. `localize` (while the file is loaded, so a problem has its file, line and field): each relative
+   link target is resolved from the YAML file's folder into a project path, and the target in the
+   text is replaced by a marker that carries that path, what was written and where. The marker is
+   made of Unicode private-use characters only, so it holds no `.md`, brackets, spaces, letters or
+   `:` that any later check of the text (the item linter's word counts and lengths, the HTML checks,
+   the print pack's own link rebasing) could read as something else. Links that cannot work on
+   every page are refused here: one leading out of the project, an address from the site's root
+   (`/x`, which `--strict` refuses and which breaks when the site is served from a folder), and a
+   bare `#anchor` (it would mean a different page wherever the text is shown, and an answer key has
+   none of the quiz's anchors).
+2. link_targets.problems (once the whole content is loaded, still before `site/` is cleaned): each
+   marker's path must name a page or a file of the site; the fix says how to write it.
+3. link_targets.place (as each generated page is added): each marker becomes the path from that
+   page to the target page, which MkDocs then checks and turns into a URL as for any Markdown link.
+
+Why rewrite text rather than hook into Python-Markdown's link processing: the pages are made as
+Markdown and converted by MkDocs, whose own link processor must see an ordinary relative `.md`
+link to check it and make its URL; by the time a Markdown tree exists, nothing tells which text
+came from which file. The marker carries that across, with no state kept between the steps.
+
+What counts as a link: inline links and images, `[text](target "title")` and `![alt](target)`,
+and reference definitions, `[label]: target`, outside code spans and fenced code. Raw HTML
+(`<a href>`) is left as it is, as MkDocs leaves it in a Markdown file. Absolute URLs (`https:`,
+`mailto:`, `tel:`, `//host`) are not touched. The scan is linear in the length of the text: every
+search stops at the next line end, space or bracket and the scan resumes after what it read.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator
+from urllib.parse import unquote
+
+from .problems import Problem
+from .yaml_source import YamlDoc, field_name
+
+START, END = "\ue000", "\ue001"
+_BASE = 0xF0000  # each byte of the marker's payload is one character of Unicode plane 15 (private use)
+_MARKER = re.compile(START + "([\U000F0000-\U000F00FF]*)" + END)
+_SEPARATOR = "\x1f"
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+# What the link scan stops at: an escape, a bracket, a line end (a blank line ends a paragraph).
+_TOKEN = re.compile(r"\\.|[\[\]]|\n[ \t]*(?=\n)", re.S)
+_ANGLE_TARGET = re.compile(r"<([^<>\n]*)>")
+_REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\[\]\n]+\][ \t]*:[ \t]*(<[^<>\n]*>|\S+)", re.M)
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
+_BACKTICKS = re.compile(r"`+")
+
+
+@dataclass(frozen=True)
+class Link:
+    """One link as written in a YAML file, carried by its marker from loading to each page."""
+
+    path: str      # the target as a project path: modules/timelines.md, quizzes/x.yml, docs/first-meeting.md
+    suffix: str    # ?query and #anchor, as written
+    written: str   # the target exactly as the author wrote it
+    file: str      # the YAML file, as problems name it
+    line: int
+    field: str
+
+    @property
+    def folder(self) -> str:
+        """The folder the link was written from, relative to the project ('' at the top)."""
+        return folder_of(self.file)
+
+    def marker(self) -> str:
+        payload = _SEPARATOR.join((self.path, self.suffix, self.written, self.file, str(self.line), self.field))
+        return START + "".join(chr(_BASE + byte) for byte in payload.encode("utf-8")) + END
+
+
+def _decode(payload: str) -> Link:
+    path, suffix, written, file, line, field = (
+        bytes(ord(char) - _BASE for char in payload).decode("utf-8").split(_SEPARATOR))
+    return Link(path, suffix, written, file, int(line), field)
+
+
+def links_in(text: str) -> Iterator[Link]:
+    """Every marked link in `text` (text that went through `localize`, or a page made from it)."""
+    if START in text:
+        for match in _MARKER.finditer(text):
+            yield _decode(match.group(1))
+
+
+def replace_links(text: str, target: Callable[[Link], str]) -> str:
+    """`text` with each marker replaced by `target(link)`."""
+    if START not in text:
+        return text
+    return _MARKER.sub(lambda match: target(_decode(match.group(1))), text)
+
+
+def as_written(text: str) -> str:
+    """The text as the author wrote it, for places that show it without a page (a tooltip)."""
+    return replace_links(text, lambda link: link.written)
+
+
+# ---- Finding link targets in Markdown ----
+
+def _code_regions(text: str) -> list[tuple[int, int]]:
+    """Fenced code (closed by the same fence, as Python-Markdown needs) and one-line code spans,
+    in order. An unclosed fence is not code: Markdown shows it as text, links and all."""
+    regions: list[tuple[int, int]] = []
+    position = 0
+    for fence in _FENCE.finditer(text):
+        if fence.start() < position:
+            continue
+        regions += _code_spans(text, position, fence.start())
+        marks = fence.group(1)
+        closing = re.compile("^ {0,3}" + re.escape(marks[0]) + "{" + str(len(marks)) + r",}[ \t]*$", re.M)
+        line_end = text.find("\n", fence.end())
+        close = closing.search(text, line_end) if line_end != -1 else None
+        if close is None:
+            continue
+        regions.append((fence.start(), close.end()))
+        position = close.end()
+    regions += _code_spans(text, position, len(text))
+    return sorted(regions)
+
+
+def _code_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """Backtick runs paired with the next run of the same length on the same line."""
+    spans = []
+    for line_start, line in _lines(text, start, stop):
+        runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(line)]
+        following: list[int | None] = [None] * len(runs)
+        last: dict[int, int] = {}
+        for i in range(len(runs) - 1, -1, -1):
+            length = runs[i][1] - runs[i][0]
+            following[i] = last.get(length)
+            last[length] = i
+        i = 0
+        while i < len(runs):
+            begin = runs[i][0]
+            if following[i] is None or (begin and line[begin - 1] == "\\"):
+                i += 1
+                continue
+            spans.append((line_start + begin, line_start + runs[following[i]][1]))
+            i = following[i] + 1
+    return spans
+
+
+def _lines(text: str, start: int, stop: int) -> Iterator[tuple[int, str]]:
+    while start < stop:
+        end = text.find("\n", start, stop)
+        end = stop if end == -1 else end
+        if "`" in text[start:end]:
+            yield start, text[start:end]
+        start = end + 1
+
+
+def _inline_target(text: str, start: int) -> tuple[int, int, int]:
+    """After `](`: (target start, target end, where the scan goes on); an empty span when the
+    parenthesis holds no link target Markdown would accept."""
+    i, n = start, len(text)
+    while i < n and text[i] in " \t":
+        i += 1
+    if i < n and text[i] == "<":
+        angle = _ANGLE_TARGET.match(text, i)
+        if angle is None:
+            return i, i, i + 1
+        begin, end = angle.start(1), angle.end(1)
+        after = angle.end()
+    else:
+        begin, depth = i, 0
+        while i < n:
+            char = text[i]
+            if char in " \t\n":
+                break
+            if char == "\\":
+                i += 2
+                continue
+            if char == "(":
+                depth += 1
+            elif char == ")":
+                if depth == 0:
+                    break
+                depth -= 1
+            i += 1
+        end = after = min(i, n)
+    rest = after
+    while rest < n and text[rest] in " \t":
+        rest += 1
+    if begin == end or rest >= n or text[rest] not in ")\"'(\n":
+        return begin, begin, max(after, start)
+    return begin, end, after
+
+
+def target_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every link and image target in Markdown `text`, in order, outside code."""
+    if "](" not in text and "]:" not in text and "] :" not in text:
+        return []
+    code = _code_regions(text) if "`" in text or "~~~" in text else []
+    spans: list[tuple[int, int]] = []
+
+    def in_code(position: int) -> bool:
+        return any(begin <= position < end for begin, end in code)
+
+    for reference in _REFERENCE.finditer(text):
+        if not in_code(reference.start()):
+            begin, end = reference.span(1)
+            if text[begin] == "<":
+                begin, end = begin + 1, end - 1
+            if begin < end:
+                spans.append((begin, end))
+
+    regions = iter(code)
+    region = next(regions, None)
+    opened = 0  # '[' not yet closed in this paragraph
+    position = 0
+    while True:
+        token = _TOKEN.search(text, position)
+        if token is None:
+            break
+        at = token.start()
+        while region is not None and region[1] <= at:
+            region = next(regions, None)
+        if region is not None and region[0] <= at:
+            position = region[1]
+            continue
+        char = token.group()
+        position = token.end()
+        if char == "[":
+            opened += 1
+        elif char == "]":
+            if opened:
+                opened -= 1
+                if text.startswith("(", at + 1):
+                    begin, end, position = _inline_target(text, at + 2)
+                    if begin < end:
+                        spans.append((begin, end))
+        elif char[0] == "\n":
+            opened = 0
+    return sorted(spans)
+
+
+# ---- Step 1: read each link where it is written ----
+
+@dataclass(frozen=True)
+class _Source:
+    """Where a YAML file sits, for resolving what it links to."""
+
+    display: str
+    folder: str  # relative to the project, '' at the top
+
+    def relative(self, project_path: str) -> str:
+        return posixpath.relpath(project_path, self.folder or ".")
+
+    @property
+    def named(self) -> str:
+        return f"{self.folder}/" if self.folder else "the project's top folder"
+
+
+def folder_of(display: str) -> str:
+    folder = posixpath.dirname(display)
+    return "" if folder in ("", ".") else folder
+
+
+def localize(doc: YamlDoc) -> list[Problem]:
+    """Replace each relative link target in every text of `doc.data` by its marker, in place, and
+    return the links that cannot work wherever the text is shown.
+
+    `doc.display` is the file's path relative to the project, so its folder is where links start.
+    """
+    source = _Source(doc.display, folder_of(doc.display))
+    problems: list[Problem] = []
+
+    def rewrite(text: str, where: tuple) -> str:
+        if START in text or END in text:
+            problems.append(Problem(doc.display, doc.line_of(where), field_name(where),
+                                    "contains U+E000 or U+E001, private-use characters the build uses to mark links",
+                                    "delete them (they show as nothing or as an empty box)"))
+            return text
+        spans = target_spans(text)
+        if not spans:
+            return text
+        parts, end = [], 0
+        for begin, stop in spans:
+            parts.append(text[end:begin])
+            parts.append(_marked(text[begin:stop], where))
+            end = stop
+        parts.append(text[end:])
+        return "".join(parts)
+
+    def _marked(written: str, where: tuple) -> str:
+        problem = _refused(written, source, doc.line_of(where), field_name(where))
+        if problem:
+            problems.append(problem)
+            return written
+        target, suffix = _split(written)
+        if not target:
+            return written
+        project_path = posixpath.normpath(posixpath.join(source.folder, unquote(target)))
+        if project_path == ".." or project_path.startswith(("../", "/")):
+            problems.append(Problem(doc.display, doc.line_of(where), field_name(where),
+                                    f"links to '{written}', which leads out of the project",
+                                    f"link to a page of the site, written relative to {source.named} "
+                                    f"(e.g. {source.relative('modules')}/ for the modules)"))
+            return written
+        return Link(project_path, suffix, written, doc.display, doc.line_of(where), field_name(where)).marker()
+
+    _walk(doc.data, (), rewrite)
+    return problems
+
+
+def _split(written: str) -> tuple[str, str]:
+    """('../x.md', '#anchor') from '../x.md#anchor'; a query stays with the anchor."""
+    cut = min((i for i in (written.find("?"), written.find("#")) if i != -1), default=len(written))
+    return written[:cut], written[cut:]
+
+
+def _refused(written: str, source: _Source, line: int, field: str) -> Problem | None:
+    """Links that no rewriting can make work on every page that shows the text."""
+    if _SCHEME.match(written) or written.startswith("//"):
+        return None  # an absolute URL: the same from every page
+    if written.startswith(("/", "\\")):
+        page = posixpath.normpath(written.lstrip("/\\")) or "index.md"
+        return Problem(source.display, line, field,
+                       f"links to '{written}', an address from the site's root, which breaks when the site "
+                       "is served from a folder or opened from the offline copy",
+                       f"write the path relative to {source.named}, e.g. {source.relative(page)}")
+    if written.startswith("#") and len(written) > 1:
+        own = posixpath.basename(source.display)
+        return Problem(source.display, line, field,
+                       f"links to '{written}' alone, but YAML text is shown on more than one page (a quiz "
+                       f"and its answer key, a plan and its print pack), and '{written}' would mean each of them",
+                       f"name the page, written relative to {source.named}, e.g. {own}{written} (the page "
+                       "made from this file)")
+    return None
+
+
+def _walk(node: Any, path: tuple, rewrite: Callable[[str, tuple], str]) -> None:
+    """Rewrite every text value below `node` in place (YAML nesting is bounded, so recursion is)."""
+    if isinstance(node, dict):
+        items = list(node.items())
+    elif isinstance(node, list):
+        items = list(enumerate(node))
+    else:
+        return
+    for key, value in items:
+        if isinstance(value, str):
+            node[key] = rewrite(value, path + (key,))
+        else:
+            _walk(value, path + (key,), rewrite)
