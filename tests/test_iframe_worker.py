@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from common_agenda import iframe_worker
-from sitekit import REPO
+from sitekit import QUIZ, REPO, TinySite
 
 SHIM = REPO / "docs" / "vendor" / "iframe-worker" / "shim.js"
 # Upstream's iframe-worker 1.0.4 template: the worker's address (${e}) is in the script's text.
@@ -48,3 +48,28 @@ def test_a_shim_written_another_way_is_refused_with_the_reason(shim, expected):
     with pytest.raises(iframe_worker.ShimNotUnderstood, match=expected):
         iframe_worker.written_script(shim)
 
+
+def test_an_offline_build_with_a_shim_it_cannot_read_stops_and_the_site_stays(tmp_path):
+    site = TinySite(tmp_path)
+    site.add_module()
+    site.write("quizzes/shared-goals.yml", QUIZ)
+    site.write("docs/vendor/iframe-worker/shim.js", "function c(){}function d(){}" + UPSTREAM)
+    site.extra = "plugins: [search, offline]\nextra:\n  polyfills: [vendor/iframe-worker/shim.js]\n"
+    site.extra_hooks = [REPO / "hooks" / "csp.py"]
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("previous", encoding="utf-8")
+    build = site.build()
+    assert build.returncode != 0 and "Traceback" not in build.output, build.output
+    assert "the offline build stopped: " in build.output and "puts in ${e}" in build.output, build.output
+    assert [p.name for p in (tmp_path / "site").iterdir()] == ["index.html"]
+
+
+def test_an_offline_build_without_our_shim_stops_before_loading_it_from_another_host(tmp_path):
+    site = TinySite(tmp_path)
+    site.add_module()
+    site.write("quizzes/shared-goals.yml", QUIZ)
+    site.extra = "plugins: [search, offline]\n"
+    site.extra_hooks = [REPO / "hooks" / "csp.py"]
+    build = site.build()
+    assert build.returncode != 0 and "Traceback" not in build.output, build.output
+    assert "the offline build needs our copy of the iframe-worker shim" in build.output, build.output

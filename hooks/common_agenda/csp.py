@@ -12,7 +12,8 @@ navigation runs the inline scripts of the pages it brings in under the policy of
 loaded; the script naming the site root differs with the page's depth, so there are a handful.
 
 What the site needs, and why each part is there:
-- script-src 'self' + hashes: Material's bundle, its search worker, our page scripts; the inline ones.
+- script-src 'self' + hashes: Material's bundle, its search worker, our page scripts; the inline ones
+  (in the offline bundle also the one search's file:// shim writes into its iframe: iframe_worker.py).
 - style-src 'self': stylesheets only; scripts set styles through the CSSOM, which CSP allows.
 - img-src 'self' data:: Material draws its icons from data: SVG images in its stylesheet.
 - default-src 'self' covers the rest (fetches of pages and the search index, the worker, fonts).
@@ -171,10 +172,10 @@ class PolicyAsPagesAreWritten:
     written before it.
     """
 
-    def __init__(self, site_dir: Path, base_urls: set[str]):
+    def __init__(self, site_dir: Path, base_urls: set[str], known: set[str] = frozenset()):
         self.site_dir = site_dir
         self.base_urls = base_urls
-        self.known: set[str] = set()
+        self.known: set[str] = set(known)  # hashes of scripts no page holds, written at run time (search's shim)
         self.written: dict[Path, frozenset[str]] = {}
 
     def add(self, dest_path: str, html: str) -> str:
