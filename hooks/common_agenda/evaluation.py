@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import unsafe_html
+from . import unsafe_html, yaml_links
 from .problems import Problem
 from .reference_data import load_yaml_file
 from .render import render
@@ -54,6 +54,7 @@ def load_evaluation(path: Path, display: str, schema: Path) -> tuple[Evaluation 
     # The intro is Markdown inside the form (inline HTML only); the plain-text fields may not hold code either.
     problems = (_check_unique_ids(doc) + _check_intro(doc)
                 + unsafe_html.problems_in(doc, skip=lambda path: path == ("intro",)))
+    problems = problems or yaml_links.localize(doc)  # after the checks, which read links as written
     if problems:
         return None, problems
     data = doc.data

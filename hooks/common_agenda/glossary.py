@@ -18,6 +18,7 @@ from markdown.extensions.abbr import AbbrTreeprocessor
 from .problems import Problem
 from .reference_data import load_yaml_file
 from .render import render
+from .yaml_links import as_written
 from .yaml_source import YamlDoc
 
 PAGE_URI = "glossary.md"
@@ -70,10 +71,11 @@ def _check_unique(terms: tuple[Term, ...], doc: YamlDoc) -> list[Problem]:
 def abbreviations(terms: tuple[Term, ...]) -> dict[str, str]:
     """Every spelling and its definition, for the abbr extension's `glossary` option.
 
+    A tooltip is no page, so a link in a definition shows as written (yaml_links.as_written).
     Given once to the extension, not appended to each page's source: a block of definitions on
     every page made Markdown rescan it once per definition, most of a large site's build time.
     """
-    return {spelling: term.definition for term in terms for spelling in (term.term, *term.aliases)}
+    return {spelling: as_written(term.definition) for term in terms for spelling in (term.term, *term.aliases)}
 
 
 def trie_pattern(words: tuple[str, ...]) -> str:

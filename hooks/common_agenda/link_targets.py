@@ -152,21 +152,12 @@ def _texts(value: Any, seen: set[int] | None = None) -> Iterator[str]:
 
 # ---- Step 3: each page gets the path from itself to the target ----
 
-_cache: dict[str, Any] = {}
-
-
-def place(markdown: str, page_uri: str, content: Content, docs_dir: Path) -> str:
+def place_on(markdown: str, page_uri: str, known: Targets) -> str:
     """`markdown`, made for the page `page_uri`, with each marked link leading from that page.
 
     A link step 2 did not pass (none should reach here) is put back as written, so MkDocs' own
     check of the page reports it.
     """
-    if START not in markdown:
-        return markdown
-    key = (id(content), str(docs_dir))
-    if _cache.get("key") != key:
-        _cache.update(key=key, content=content, targets=targets(content, docs_dir))
-    known: Targets = _cache["targets"]
     here = posixpath.dirname(page_uri) or "."
 
     def target(link: Link) -> str:
@@ -176,3 +167,14 @@ def place(markdown: str, page_uri: str, content: Content, docs_dir: Path) -> str
 
     return replace_links(markdown, target)
 
+
+_last: dict[str, Any] = {}  # the targets of the build in progress, kept with the content they come from
+
+
+def place(markdown: str, page_uri: str, content: Content, docs_dir: Path) -> str:
+    """`place_on` with the targets of `content`, worked out once per build."""
+    if START not in markdown:
+        return markdown
+    if _last.get("content") is not content or _last.get("docs_dir") != docs_dir:
+        _last.update(content=content, docs_dir=docs_dir, targets=targets(content, docs_dir))
+    return place_on(markdown, page_uri, _last["targets"])

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import markdown_shape, schema_check, unsafe_html
+from . import markdown_shape, schema_check, unsafe_html, yaml_links
 from .problems import Problem
 from .yaml_source import YamlDoc, parse_yaml, read_text
 
@@ -82,6 +82,7 @@ def load_module(path: Path, display: str, schema: Path) -> tuple[Module | None, 
     problems += stalls
     if isinstance(doc.data, dict) and not stalls:
         problems += _unsafe(doc, body, body_line)
+    problems = problems or yaml_links.localize(doc)  # front matter links, written relative to modules/
     if problems:
         return None, problems
     data = doc.data

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from . import unsafe_html
+from . import unsafe_html, yaml_links
 from .problems import Problem
 from .reference_data import load_yaml_file
 from .yaml_source import YamlDoc, field_name
@@ -76,6 +76,7 @@ def load_quiz(path: Path, display: str, schema: Path) -> tuple[Quiz | None, list
     if doc is None:
         return None, problems
     problems = check_meaning(doc) + check_html(doc)
+    problems = problems or yaml_links.localize(doc)  # after check_html, which reads links as written
     if problems:
         return None, problems
     data = doc.data

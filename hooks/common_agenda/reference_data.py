@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import schema_check, unsafe_html
+from . import schema_check, unsafe_html, yaml_links
 from .problems import Problem
 from .yaml_source import YamlDoc, parse_yaml, read_text
 
@@ -31,6 +31,8 @@ def load_yaml_file(path: Path, display: str, schema: Path, *,
     if doc is None:
         return None, problems
     problems = schema_check.check(doc, schema) or unsafe_html.problems_in(doc, skip=checked_elsewhere)
+    # Links are written relative to this file; fields checked elsewhere are localized after that check.
+    problems = problems or yaml_links.localize(doc, skip=checked_elsewhere)
     return (None if problems else doc), problems
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import yaml_links
 from .problems import Problem
 from .quizzes import Question, check_html, check_meaning
 from .quizzes import question_from_data
@@ -127,6 +128,7 @@ def load_check(path: Path, display: str, schema: Path) -> tuple[Check | None, li
     if doc is None:
         return None, problems
     problems = check_meaning(doc) + check_html(doc)
+    problems = problems or yaml_links.localize(doc)  # after check_html, which reads links as written
     if problems:
         return None, problems
     d = doc.data

@@ -36,6 +36,7 @@ search stops at the next line end, space or bracket and the scan resumes after w
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from dataclasses import dataclass
@@ -266,16 +267,21 @@ def folder_of(display: str) -> str:
     return "" if folder in ("", ".") else folder
 
 
-def localize(doc: YamlDoc) -> list[Problem]:
+def localize(doc: YamlDoc, skip: Callable[[tuple], bool] = lambda path: False) -> list[Problem]:
     """Replace each relative link target in every text of `doc.data` by its marker, in place, and
     return the links that cannot work wherever the text is shown.
 
     `doc.display` is the file's path relative to the project, so its folder is where links start.
+    Call it after every check of the text as written: a check that looks at link targets (a
+    `javascript:` link) must see them, not markers. `skip(path)` leaves out fields whose checks
+    come later; the loader that checks them calls this again afterwards.
     """
     source = _Source(doc.display, folder_of(doc.display))
     problems: list[Problem] = []
 
     def rewrite(text: str, where: tuple) -> str:
+        if skip(where):
+            return text
         if START in text or END in text:
             problems.append(Problem(doc.display, doc.line_of(where), field_name(where),
                                     "contains U+E000 or U+E001, private-use characters the build uses to mark links",
@@ -293,6 +299,8 @@ def localize(doc: YamlDoc) -> list[Problem]:
         return "".join(parts)
 
     def _marked(written: str, where: tuple) -> str:
+        if _absolute(written):
+            return written  # the same from every page
         problem = _refused(written, source, doc.line_of(where), field_name(where))
         if problem:
             problems.append(problem)
@@ -313,16 +321,25 @@ def localize(doc: YamlDoc) -> list[Problem]:
     return problems
 
 
+def _decoded(written: str) -> str:
+    """The target with entities decoded and Markdown escapes and spaces dropped, as a browser reads it."""
+    return re.sub(r"\\(?=[!-/:-@\[-`{-~])|\s", "", html.unescape(written))
+
+
 def _split(written: str) -> tuple[str, str]:
     """('../x.md', '#anchor') from '../x.md#anchor'; a query stays with the anchor."""
     cut = min((i for i in (written.find("?"), written.find("#")) if i != -1), default=len(written))
     return written[:cut], written[cut:]
 
 
+def _absolute(written: str) -> bool:
+    """An absolute URL, also when spelled with entities (`jav&#x61;script:` is a scheme, not a file
+    name: the unsafe-HTML checks judge it)."""
+    return bool(_SCHEME.match(written) or written.startswith("//") or _SCHEME.match(_decoded(written)))
+
+
 def _refused(written: str, source: _Source, line: int, field: str) -> Problem | None:
-    """Links that no rewriting can make work on every page that shows the text."""
-    if _SCHEME.match(written) or written.startswith("//"):
-        return None  # an absolute URL: the same from every page
+    """Relative links that no rewriting can make work on every page that shows the text."""
     if written.startswith(("/", "\\")):
         page = posixpath.normpath(written.lstrip("/\\")) or "index.md"
         return Problem(source.display, line, field,
