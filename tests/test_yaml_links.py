@@ -211,6 +211,11 @@ def test_every_problem_of_the_content_is_found_at_once_with_a_suggested_path(pro
         "modules/glossary.yml": ("term: MOU\n  definition: ",
                                  "term: MOU\n  definition: See [the template](training/mou-template.md). "),
         "training/checks.yml": ("intro: ", "intro: Read [the brief](../first-meting.md) first. "),
+        # a module anchor must be on the module page: its headings, and the page's own sections too
+        "quizzes/shared-goals.yml": ("    explanation: Police and providers share one agenda",
+                                     "    explanation: See [when missions clash](../modules/shared-goals.md#when-mission-clash), "
+                                     "[its sources](../modules/shared-goals.md#sources-and-review) and [the quiz]"
+                                     "(../modules/shared-goals.md#check-yourself). Police and providers share one agenda"),
     }
     for relative, (old, new) in edits.items():
         text = (project / relative).read_text(encoding="utf-8")
@@ -219,13 +224,16 @@ def test_every_problem_of_the_content_is_found_at_once_with_a_suggested_path(pro
     with pytest.raises(ContentError) as caught:
         load_checked(project)
     lines = [str(p) for p in caught.value.problems]
-    assert len(lines) == 2, lines
+    assert len(lines) == 3, lines
     assert lines[0].startswith("modules/glossary.yml:") and lines[0].endswith(
         "links to 'training/mou-template.md', but no page or file of the site is at modules/training/mou-template.md"
         " — write the path relative to modules/, e.g. ../training/mou-template.md")
-    assert lines[1].startswith("training/checks.yml:") and lines[1].endswith(
+    assert lines[2].startswith("training/checks.yml:") and lines[2].endswith(
         "intro: links to '../first-meting.md', but no page or file of the site is at first-meting.md — write the path "
         "relative to training/, e.g. ../docs/first-meeting.md")
+    assert lines[1].startswith("quizzes/shared-goals.yml:") and lines[1].endswith(
+        "questions[0].explanation: links to '../modules/shared-goals.md#when-mission-clash', but modules/shared-goals.md "
+        "has no heading or anchor 'when-mission-clash' — use the id of one of its headings, e.g. #when-missions-clash")
 
 
 # ---- Real builds: one link, every page that shows it ----

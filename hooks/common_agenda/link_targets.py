@@ -12,6 +12,9 @@ leads to a page in one of three ways, tried in this order:
    the pages: `../sources.md` from `quizzes/x.yml`, `../../first-meeting.md` from
    `training/duties/x.yml`. Modules are written this way too (their folder is the same in both).
 
+An `#anchor` on a module page must be an id that page will have; anchors on other pages are left
+to MkDocs' own check of the built pages (which a failed build no longer costs the previous site).
+
 Which pages exist comes from page_paths.built_pages (the pages the hooks add, itself checked
 against a real build) and the docs folder, so nothing here lists pages a second time.
 """
@@ -21,16 +24,19 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import quote
 
-from . import evaluation, glossary
+from . import evaluation, glossary, module_pages
 from . import training_pages as tp
 from .content import Content
+from .modules import Module
 from .page_paths import built_pages, docs_files
 from .problems import Problem
+from .quiz_sections import sections
 from .yaml_links import START, Link, links_in, replace_links
 
 
@@ -83,12 +89,48 @@ def targets(content: Content, docs_dir: Path) -> Targets:
 # ---- Step 2: every link leads to a page ----
 
 def problems(content: Content, docs_dir: Path) -> list[Problem]:
-    """Each marked link in the content whose path names no page or file of the site."""
+    """Each marked link in the content whose path names no page or file of the site, or whose
+    #anchor is on no module page it names (other pages' anchors are left to MkDocs' own check)."""
     found = {link for text in _texts(content) for link in links_in(text)}
     if not found:
         return []
     known = targets(content, docs_dir)
-    return sorted(_problem(link, known) for link in found if not known.exists(link.path))
+    missing = [_problem(link, known) for link in found if not known.exists(link.path)]
+    modules = {m.page_uri: m for m in content.modules}
+    anchors = ModuleAnchors(content)
+    for link in found:
+        module = modules.get(known.page_of(link.path)) if known.exists(link.path) else None
+        anchor = link.suffix.partition("#")[2]
+        if module is not None and anchor and anchor not in anchors.of(module):
+            missing.append(_no_anchor(link, module, content))
+    return sorted(missing)
+
+
+class ModuleAnchors:
+    """The ids a module page will have, from its whole generated Markdown converted as the site
+    converts it (headings, the page's own sections, `{#id}` and `id="..."`), worked out only for
+    modules a link names with an anchor."""
+
+    def __init__(self, content: Content):
+        self.content = content
+        self.found: dict[str, frozenset[str]] = {}
+
+    def of(self, module: Module) -> frozenset[str]:
+        if module.id not in self.found:
+            html = self.content.markdown.converter().convert(module_pages.page_markdown(module, self.content))
+            self.found[module.id] = frozenset(re.findall(r'\bid="([^"]*)"', html))
+        return self.found[module.id]
+
+
+def _no_anchor(link: Link, module: Module, content: Content) -> Problem:
+    anchor = link.suffix.partition("#")[2]
+    ids = [section.id for section in sections(module, content.markdown)]
+    close = difflib.get_close_matches(anchor, ids, n=1, cutoff=0.6)
+    fix = (f"use the id of one of its headings, e.g. #{close[0]}" if close
+           else "use the id of one of its headings: " + ", ".join(ids) if ids
+           else "link to the module page without an anchor")
+    return Problem(link.file, link.line, link.field,
+                   f"links to '{link.written}', but {module.source} has no heading or anchor '{anchor}'", fix)
 
 
 def _problem(link: Link, known: Targets) -> Problem:
