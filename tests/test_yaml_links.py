@@ -128,6 +128,10 @@ def test_a_scheme_spelled_with_entities_is_no_file_name_and_is_left_for_the_unsa
      "quizzes/x.yml:1: a: links to '#q-two' alone, but YAML text is shown on more than one page (a quiz and its "
      "answer key, a plan and its print pack), and '#q-two' would mean each of them — name the page, written "
      "relative to quizzes/, e.g. x.yml#q-two (the page made from this file)"),
+    ("quizzes/x.yml", "title: 'Check yourself: [Timelines](../modules/timelines.md)'\n",
+     "quizzes/x.yml:1: title: links to '../modules/timelines.md', but a title names its page or heading in the "
+     "navigation, the contents and the browser tab, where a link shows as its Markdown — write the title without a "
+     "link; put the link in the text below it"),
     ("quizzes/x.yml", "a: \"odd \\ue000 text\"\n",
      "quizzes/x.yml:1: a: contains U+E000 or U+E001, private-use characters the build uses to mark links — delete "
      "them (they show as nothing or as an empty box)"),

@@ -27,6 +27,9 @@ Markdown and converted by MkDocs, whose own link processor must see an ordinary 
 link to check it and make its URL; by the time a Markdown tree exists, nothing tells which text
 came from which file. The marker carries that across, with no state kept between the steps.
 
+A title (or a glossary term, or a duties page's jurisdiction) may hold no link: it also names its
+page or heading in the navigation, the contents and the browser tab, which are plain text.
+
 What counts as a link: inline links and images, `[text](target "title")` and `![alt](target)`,
 and reference definitions, `[label]: target`, outside code spans and fenced code. Raw HTML
 (`<a href>`) is left as it is, as MkDocs leaves it in a Markdown file. Absolute URLs (`https:`,
@@ -47,6 +50,9 @@ from .problems import Problem
 from .yaml_source import YamlDoc, field_name
 
 START, END = "\ue000", "\ue001"
+# Fields that name a page or a heading: shown as plain text in the nav, the table of contents and
+# the browser tab, where no page could place a link (a marker there would show as private-use boxes).
+PLAIN_NAMES = frozenset({"title", "jurisdiction", "term"})
 _BASE = 0xF0000  # each byte of the marker's payload is one character of Unicode plane 15 (private use)
 _MARKER = re.compile(START + "([\U000F0000-\U000F00FF]*)" + END)
 _SEPARATOR = "\x1f"
@@ -289,6 +295,13 @@ def localize(doc: YamlDoc, skip: Callable[[tuple], bool] = lambda path: False) -
             return text
         spans = target_spans(text)
         if not spans:
+            return text
+        if where and where[-1] in PLAIN_NAMES:
+            problems.append(Problem(doc.display, doc.line_of(where), field_name(where),
+                                    f"links to '{text[spans[0][0]:spans[0][1]]}', but a {where[-1]} names its page "
+                                    "or heading in the navigation, the contents and the browser tab, where a link "
+                                    "shows as its Markdown", f"write the {where[-1]} without a link; put the link in "
+                                    "the text below it"))
             return text
         parts, end = [], 0
         for begin, stop in spans:
