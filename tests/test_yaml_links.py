@@ -37,6 +37,7 @@ def found(text: str) -> list[str]:
     ("```\n[a](fenced.md)\n```\n[b](after.md)", ["after.md"]),
     ("~~~~\n[a](fenced.md)\n~~~\n~~~~\n[b](after.md)", ["after.md"]),
     ("```\n[a](unclosed.md)\n", ["unclosed.md"]),
+    ("````x\n```\n[a](inside.md)\n`````\n[b](after.md)\n```y\n[c](unclosed.md)", ["after.md", "unclosed.md"]),
     # escaped brackets, a paragraph break and a parenthesis with no target make no link
     ("\\[a](not.md) [b\\](x) [c](yes.md)", ["yes.md"]),
     ("[a paragraph\n\nlater](no.md)", []),
@@ -49,6 +50,8 @@ def test_the_scan_finds_link_targets_as_markdown_reads_them(text, targets_found)
 @pytest.mark.parametrize("hostile", [
     "](" * 150_000, "[a](b" * 60_000, "[" * 100_000 + "](" * 100_000, "](<" * 100_000,
     "[a](<" * 60_000, "`" * 100_000 + "[a](b)", ("[a](" + "(" * 1_000) * 300, "[x]: y\n" * 40_000,
+    # fences that never close (12 s for 4,000 lines when each was followed to the end)
+    "```x\n" * 100_000 + "[a](b)", "".join("`" * n + "\n" for n in range(1_400, 2, -1)) + "[a](b)",
 ])
 def test_the_scan_is_linear_on_hostile_text(hostile):
     started = time.perf_counter()

@@ -39,6 +39,7 @@ search stops at the next line end, space or bracket and the scan resumes after w
 
 from __future__ import annotations
 
+import bisect
 import html
 import posixpath
 import re
@@ -62,7 +63,7 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _TOKEN = re.compile(r"\\.|[\[\]]|\n[ \t]*(?=\n)", re.S)
 _ANGLE_TARGET = re.compile(r"<([^<>\n]*)>")
 _REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\[\]\n]+\][ \t]*:[ \t]*(<[^<>\n]*>|\S+)", re.M)
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
+_FENCE_LINE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
 _BACKTICKS = re.compile(r"`+")
 
 
@@ -115,55 +116,72 @@ def as_written(text: str) -> str:
 # ---- Finding link targets in Markdown ----
 
 def _code_regions(text: str) -> list[tuple[int, int]]:
-    """Fenced code (closed by the same fence, as Python-Markdown needs) and one-line code spans,
-    in order. An unclosed fence is not code: Markdown shows it as text, links and all."""
+    """Fenced code (closed by a later fence of the same character, at least as long, as
+    Python-Markdown needs) and one-line code spans, in order. An unclosed fence is no code: Markdown
+    shows it as text, links and all, and reads the lines after it as usual."""
+    starts, offset = [], 0
+    lines = text.split("\n")
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    closer = _closing_fences(lines)
     regions: list[tuple[int, int]] = []
-    position = 0
-    for fence in _FENCE.finditer(text):
-        if fence.start() < position:
+    index = 0
+    while index < len(lines):
+        if closer[index] is not None:
+            last = closer[index]
+            regions.append((starts[index], starts[last] + len(lines[last])))
+            index = last + 1
             continue
-        regions += _code_spans(text, position, fence.start())
+        if "`" in lines[index]:
+            regions += [(starts[index] + a, starts[index] + b) for a, b in _code_spans(lines[index])]
+        index += 1
+    return regions
+
+
+def _closing_fences(lines: list[str]) -> list[int | None]:
+    """For each line that opens a fence, the line that would close it, found in one pass from the
+    end: for each fence character, the lines that can close, nearest first, each longer than the
+    one before it (a nearer one at least as long hides a farther one), searched by bisection. A
+    rescan from every unclosed fence took 12 s for 4,000 lines of ```x."""
+    found: list[int | None] = [None] * len(lines)
+    closers: dict[str, list[tuple[int, int]]] = {"`": [], "~": []}  # (-length, line), farthest first
+    for index in range(len(lines) - 1, -1, -1):
+        fence = _FENCE_LINE.match(lines[index])
+        if fence is None:
+            continue
         marks = fence.group(1)
-        closing = re.compile("^ {0,3}" + re.escape(marks[0]) + "{" + str(len(marks)) + r",}[ \t]*$", re.M)
-        line_end = text.find("\n", fence.end())
-        close = closing.search(text, line_end) if line_end != -1 else None
-        if close is None:
+        stack = closers[marks[0]]
+        # stack lengths shrink towards its end (the nearest line); the nearest long enough one is the
+        # last with length >= len(marks), i.e. -length <= -len(marks)
+        position = bisect.bisect_right(stack, (-len(marks), len(lines)))
+        if position:
+            found[index] = stack[position - 1][1]
+        if not fence.group(2).strip():  # a bare fence can also close one
+            while stack and -stack[-1][0] <= len(marks):
+                stack.pop()
+            stack.append((-len(marks), index))
+    return found
+
+
+def _code_spans(line: str) -> list[tuple[int, int]]:
+    """Backtick runs paired with the next run of the same length on the line."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(line)]
+    following: list[int | None] = [None] * len(runs)
+    last: dict[int, int] = {}
+    for i in range(len(runs) - 1, -1, -1):
+        length = runs[i][1] - runs[i][0]
+        following[i] = last.get(length)
+        last[length] = i
+    spans, i = [], 0
+    while i < len(runs):
+        begin = runs[i][0]
+        if following[i] is None or (begin and line[begin - 1] == "\\"):
+            i += 1
             continue
-        regions.append((fence.start(), close.end()))
-        position = close.end()
-    regions += _code_spans(text, position, len(text))
-    return sorted(regions)
-
-
-def _code_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
-    """Backtick runs paired with the next run of the same length on the same line."""
-    spans = []
-    for line_start, line in _lines(text, start, stop):
-        runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(line)]
-        following: list[int | None] = [None] * len(runs)
-        last: dict[int, int] = {}
-        for i in range(len(runs) - 1, -1, -1):
-            length = runs[i][1] - runs[i][0]
-            following[i] = last.get(length)
-            last[length] = i
-        i = 0
-        while i < len(runs):
-            begin = runs[i][0]
-            if following[i] is None or (begin and line[begin - 1] == "\\"):
-                i += 1
-                continue
-            spans.append((line_start + begin, line_start + runs[following[i]][1]))
-            i = following[i] + 1
+        spans.append((begin, runs[following[i]][1]))
+        i = following[i] + 1
     return spans
-
-
-def _lines(text: str, start: int, stop: int) -> Iterator[tuple[int, str]]:
-    while start < stop:
-        end = text.find("\n", start, stop)
-        end = stop if end == -1 else end
-        if "`" in text[start:end]:
-            yield start, text[start:end]
-        start = end + 1
 
 
 def _inline_target(text: str, start: int) -> tuple[int, int, int]:
