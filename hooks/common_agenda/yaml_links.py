@@ -228,8 +228,11 @@ def target_spans(text: str) -> list[tuple[int, int]]:
     code = _code_regions(text) if "`" in text or "~~~" in text else []
     spans: list[tuple[int, int]] = []
 
+    code_starts = [begin for begin, _ in code]  # in order, not overlapping
+
     def in_code(position: int) -> bool:
-        return any(begin <= position < end for begin, end in code)
+        before = bisect.bisect_right(code_starts, position) - 1
+        return before >= 0 and position < code[before][1]
 
     for reference in _REFERENCE.finditer(text):
         if not in_code(reference.start()):
