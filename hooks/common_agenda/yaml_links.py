@@ -18,7 +18,8 @@ where it is written and placed again on every page that shows it, in three steps
    bare `#anchor` (it would mean a different page wherever the text is shown, and an answer key has
    none of the quiz's anchors).
 2. link_targets.problems (once the whole content is loaded, still before `site/` is cleaned): each
-   marker's path must name a page or a file of the site; the fix says how to write it.
+   marker's path must name a page or a file of the site, and an #anchor on a module page an id that
+   page has; the fix says how to write it.
 3. link_targets.place (as each generated page is added): each marker becomes the path from that
    page to the target page, which MkDocs then checks and turns into a URL as for any Markdown link.
 
@@ -33,8 +34,9 @@ page or heading in the navigation, the contents and the browser tab, which are p
 What counts as a link: inline links and images, `[text](target "title")` and `![alt](target)`,
 and reference definitions, `[label]: target`, outside code spans and fenced code. Raw HTML
 (`<a href>`) is left as it is, as MkDocs leaves it in a Markdown file. Absolute URLs (`https:`,
-`mailto:`, `tel:`, `//host`) are not touched. The scan is linear in the length of the text: every
-search stops at the next line end, space or bracket and the scan resumes after what it read.
+`mailto:`, `tel:`, `//host`) are not touched. The scan takes time in proportion to the text: every
+search stops at the next line end, space or bracket and the scan resumes after what it read (fences
+and code lookups use bisection, n log n), so a hostile file cannot stall the build.
 """
 
 from __future__ import annotations
