@@ -406,39 +406,46 @@ def test_the_offline_bundle_from_files_runs_nothing_and_shows_the_text(browser, 
     check_in_browser(browser, bundle, "file")
 
 
-# Accepted by the strict build when this test was written, and each ran its alert() in Chromium:
-# Material writes a page's title into <title> unescaped (page.meta.title as it is, page.title
-# through striptags, which decodes entities), and page.meta.description into an attribute, so
-# </title> or "> in them ends the element and an <img onerror> follows in the page's head. The
-# served site's policy blocks the handler; the offline bundle has no policy and runs it. Quiz,
-# scenario and plan titles behave as the module title does. Each is marked until it is fixed.
-RAN_SCRIPT = {
-    "module-title-entities": ("modules/timelines.md", "title: ",
-                              "title: 'Timelines &lt;/title&gt;&lt;img src=x onerror=alert(40)&gt;' # ",
-                              "modules/timelines/"),
-    "docs-page-title": ("docs/about.md", "# About and safety\n",
-                        '---\ntitle: "About </title><img src=x onerror=alert(41)>"\n---\n\n', "about/"),
-    "docs-page-description": ("docs/about.md", "# About and safety\n",
-                              "---\ndescription: 'About\"><img src=x onerror=alert(42)>'\n---\n\n", "about/"),
-    "mou-heading-entities": ("training/mou-template.md", "# MOU and",
-                             "# MOU &lt;/title&gt;&lt;img src=x onerror=alert(43)&gt; ", "training/mou-template/"),
-}
+# Inputs whose alert() ran in Chromium with no policy. The first four were accepted by the strict
+# build when this test was written: Material writes a page's title into <title> unescaped
+# (page.meta.title as it is, page.title through striptags, which decodes entities), and
+# page.meta.description into an attribute, so </title> or "> in them ends the element and an
+# <img onerror> follows in the page's head. The served site's policy blocks the handler; the offline
+# bundle has no policy and runs it. Quiz, scenario and plan titles behave as the module title does.
+# Each stays marked until it is fixed. The last is two local.yml values that are harmless alone
+# but meet in the contacts line of the brief as one image with an attribute list: the HTML
+# allowlist refuses it now.
+CONTACT = "  - name: Special Victims Unit duty detective\n    role: Trafficking cases, any hour"
 RAN = pytest.mark.xfail(strict=True, raises=AssertionError,
                         reason="accepted and runs script with the policy off: reported for issue 13")
+RAN_SCRIPT = {  # case: (the file to be named, inserts, local.yml edits, the page that ran it)
+    "module-title-entities": ("modules/timelines.md", [("modules/timelines.md", "title: ",
+                              "title: 'Timelines &lt;/title&gt;&lt;img src=x onerror=alert(40)&gt;' # ")],
+                              {}, "modules/timelines/"),
+    "docs-page-title": ("docs/about.md", [("docs/about.md", "# About and safety\n",
+                        '---\ntitle: "About </title><img src=x onerror=alert(41)>"\n---\n\n')], {}, "about/"),
+    "docs-page-description": ("docs/about.md", [("docs/about.md", "# About and safety\n",
+                              "---\ndescription: 'About\"><img src=x onerror=alert(42)>'\n---\n\n")], {}, "about/"),
+    "mou-heading-entities": ("training/mou-template.md", [("training/mou-template.md", "# MOU and",
+                             "# MOU &lt;/title&gt;&lt;img src=x onerror=alert(43)&gt; ")], {}, "training/mou-template/"),
+    "local-values-meet-as-an-image": ("local.yml", [], {
+        CONTACT: "  - name: '![a](docs/assets/quiz.css){: title=a'\n    role: 'onerror=alert(44) }'"}, "first-meeting/"),
+}
+MARKED = {"module-title-entities", "docs-page-title", "docs-page-description", "mou-heading-entities"}
 
 
-@pytest.mark.parametrize("case", [pytest.param(case, marks=RAN) for case in RAN_SCRIPT])
-def test_a_title_or_description_that_ran_script_is_refused_or_runs_nothing(browser, tmp_path, case):
+@pytest.mark.parametrize("case", [pytest.param(case, marks=[RAN] if case in MARKED else []) for case in RAN_SCRIPT])
+def test_an_input_that_ran_script_is_refused_or_runs_nothing(browser, tmp_path, case):
     """Refused with a message at the file, or opened from file:// (no policy) without running."""
-    file, anchor, text, page_path = RAN_SCRIPT[case]
-    project = copy_project(tmp_path / "project", inserts=[(file, anchor, text)], local_edits={})
+    file, inserts, local_edits, page_path = RAN_SCRIPT[case]
+    project = copy_project(tmp_path / "project", inserts=inserts, local_edits=local_edits)
     site = tmp_path / "site"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                           cwd=project, env=env, capture_output=True, text=True, timeout=300)
     output = done.stdout + done.stderr
     if done.returncode:
-        assert "Traceback" not in output and file in output, output
+        assert "Traceback" not in output and f"{file}:" in output, output
         return
     context, page, watch = watched_page(browser, "file")
     try:
