@@ -406,15 +406,15 @@ def test_the_offline_bundle_from_files_runs_nothing_and_shows_the_text(browser, 
     check_in_browser(browser, bundle, "file")
 
 
-# Inputs whose alert() ran in Chromium with no policy. The first four were accepted by the strict
-# build when this test was written: Material writes a page's title into <title> unescaped
+# Inputs that put live script into built pages. The first four were accepted by the strict build
+# when this test was written, and their alert() ran in Chromium with no policy: Material writes a page's title into <title> unescaped
 # (page.meta.title as it is, page.title through striptags, which decodes entities), and
 # page.meta.description into an attribute, so </title> or "> in them ends the element and an
 # <img onerror> follows in the page's head. The served site's policy blocks the handler; the offline
 # bundle has no policy and runs it. Quiz, scenario and plan titles behave as the module title does.
 # Each stays marked until it is fixed. The last is two local.yml values that are harmless alone
-# but meet in the contacts line of the brief as one image with an attribute list: the HTML
-# allowlist refuses it now.
+# but meet in the contacts line of the brief as <img src="x" onerror="alert(…)"> (seen in the
+# built pages before the HTML allowlist, which refuses it now).
 CONTACT = "  - name: Special Victims Unit duty detective\n    role: Trafficking cases, any hour"
 RAN = pytest.mark.xfail(strict=True, raises=AssertionError,
                         reason="accepted and runs script with the policy off: reported for issue 13")
