@@ -412,7 +412,7 @@ def test_the_offline_bundle_from_files_runs_nothing_and_shows_the_text(browser, 
 # page.meta.description into an attribute, so </title> or "> in them ends the element and an
 # <img onerror> follows in the page's head. The served site's policy blocks the handler; the offline
 # bundle has no policy and runs it. Quiz, scenario and plan titles behave as the module title does.
-# Each stays marked until it is fixed. The last is two local.yml values that are harmless alone
+# Each is refused now, at its file (the page allowlist hook checks titles, headings and descriptions). The last is two local.yml values that are harmless alone
 # but meet in the contacts line of the brief as <img src="x" onerror="alert(…)"> (seen in the
 # built pages before the HTML allowlist, which refuses it now).
 CONTACT = "  - name: Special Victims Unit duty detective\n    role: Trafficking cases, any hour"
@@ -431,7 +431,7 @@ RAN_SCRIPT = {  # case: (the file to be named, inserts, local.yml edits, the pag
     "local-values-meet-as-an-image": ("local.yml", [], {
         CONTACT: "  - name: '![a](docs/assets/quiz.css){: title=a'\n    role: 'onerror=alert(44) }'"}, "first-meeting/"),
 }
-MARKED = {"module-title-entities", "docs-page-title", "docs-page-description", "mou-heading-entities"}
+MARKED: set[str] = set()  # a case found to run script, until it is fixed
 
 
 @pytest.mark.parametrize("case", [pytest.param(case, marks=[RAN] if case in MARKED else []) for case in RAN_SCRIPT])

@@ -222,3 +222,22 @@ def test_the_real_site_runs_the_guarantees_in_the_right_places():
     assert hooks.index("html_allowlist.py") > max(hooks.index(h) for h in ("glossary.py", "html_fixes.py", "search_skip.py",
                                                                           "quiz_pages.py", "local_settings.py"))
     assert hooks.index("csp.py") > hooks.index("html_allowlist.py")
+
+
+@pytest.mark.parametrize("front_matter, expected", [
+    ('title: "About </title><img src=x onerror=alert(1)>"',
+     "docs/brief.md:2: title: the page's front-matter title ('About </title><img src=x onerror=alert(1)>') would be written"),
+    # Material decodes a page title with striptags where no front-matter title is set: entities are refused too.
+    ("title: 'About &lt;/title&gt;&lt;b&gt;'", "docs/brief.md:2: title: the page's title ('About &lt;/title&gt;&lt;b&gt;') would be written"),
+    ("description: 'About\"><img src=x onerror=alert(2)>'",
+     "docs/brief.md:2: title: the page's description ('About\"><img src=x onerror=alert(2)>') would be written"),
+])
+def test_titles_and_descriptions_cannot_leave_their_element(tiny_site, front_matter, expected):
+    from sitekit import QUIZ
+    tiny_site.add_module()
+    tiny_site.write("quizzes/shared-goals.yml", QUIZ)
+    tiny_site.write("docs/brief.md", f"---\n{front_matter}\n---\n\n# Brief\n\nWhat to bring.\n")
+    build = tiny_site.build()
+    assert build.returncode != 0 and "Traceback" not in build.output, build.output
+    assert expected in build.output, build.output
+

@@ -11,6 +11,8 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
+import html as html_text
+
 from .html_allowlist import FIX, findings, line_of
 from .problems import ContentError, Problem
 
@@ -29,12 +31,32 @@ class PageChecks:
         for finding in findings(html):
             self.problems.append(self._located(finding.what, finding.needle, src_uri, abs_src_path, edit_uri))
 
+    def check_titles(self, titles: list[tuple[str, str, bool]], src_uri: str, abs_src_path: str | None,
+                     edit_uri: str | None) -> None:
+        """Titles and descriptions reach the page outside its content: Material writes them into
+        <title>, the header, the nav, the footer and the <meta name="description"> attribute as
+        they are, and passes a page title through Jinja's striptags, which decodes entities - so
+        `&lt;/title&gt;` in a title ends the <title> element. Each is (what, text, decoded): a
+        `<` in it (after decoding entities when `decoded`) or a `"` in a description is refused."""
+        for what, text, decoded in titles:
+            if not isinstance(text, str):
+                continue
+            shown = html_text.unescape(text) if decoded else text
+            bad = "<" in shown or (what == "description" and '"' in shown)
+            if bad:
+                needle = text if "<" in text or '"' in text else text.split("&", 1)[0] or text
+                self.problems.append(self._located(
+                    f"the page's {what} ({text[:60]!r}) would be written into the page as HTML, outside its content",
+                    needle, src_uri, abs_src_path, edit_uri, "title",
+                    "write it as plain words: no <, no HTML entities such as &lt;, and no \" in a description"))
+
     def stop_if_any(self) -> None:
         problems, self.problems = self.problems, []
         if problems:
             raise ContentError(problems)
 
-    def _located(self, what: str, needle: str, src_uri: str, abs_src_path: str | None, edit_uri: str | None) -> Problem:
+    def _located(self, what: str, needle: str, src_uri: str, abs_src_path: str | None, edit_uri: str | None,
+                 field: str = "HTML", fix: str = FIX) -> Problem:
         own = None
         if edit_uri and edit_uri.startswith("../"):
             own = self.docs_dir.joinpath(edit_uri).resolve()
@@ -44,9 +66,9 @@ class PageChecks:
         for path in candidates:
             text = self._read(path)
             if text is not None and needle and needle.lower() in text.lower():
-                return Problem(self._display(path), line_of(needle, text) + 1, "HTML", what, FIX)
+                return Problem(self._display(path), line_of(needle, text) + 1, field, what, fix)
         return Problem(self._display(own) if own else posixpath.join(self._display(self.docs_dir), src_uri),
-                       1, "HTML", what, FIX)
+                       1, field, what, fix)
 
     def _content(self) -> list[Path]:
         if self._texts is None:
