@@ -7,7 +7,8 @@ and could fail on must be checked here, or a bad file leaves the reader with no 
 1. symbolic links (symlinks.py): a link leading out of the content areas stops everything at
    once, before any file behind it is opened, so a system file is neither read nor quoted;
 2. the MOU template and every Markdown page in the docs folder read as UTF-8 within the size
-   limit and convert quickly (markdown_shape);
+   limit, convert quickly (markdown_shape) and carry nothing unsafe (unsafe_html, which ends with
+   the HTML allowlist over the converted page);
 3. the content itself (content.load_content), and then the page paths it and the docs folder
    make: two files published at one address (page_paths.py), and where each link written in
    YAML text leads (link_targets.py).
@@ -21,7 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .content import Content, load_content
-from . import link_targets, markdown_shape
+from . import link_targets, markdown_shape, unsafe_html
 from .page_paths import PAGE_SUFFIXES, clash_problems, docs_files
 from .problems import ContentError, Problem
 from .quiz_sections import SITE_MARKDOWN, MarkdownSetup
@@ -33,7 +34,7 @@ MARKDOWN_SOURCES = ("training/mou-template.md",)
 
 
 def problems_before_writing(root: Path, docs_dir: Path | None = None) -> list[Problem]:
-    """Each Markdown source that exists reads as UTF-8 text within the size limit and converts quickly."""
+    """Each Markdown source that exists reads as UTF-8 text within the size limit, converts quickly and safely."""
     docs_dir = root / "docs" if docs_dir is None else docs_dir
     problems: list[Problem] = []
     paths = [root / relative for relative in MARKDOWN_SOURCES]
@@ -43,7 +44,11 @@ def problems_before_writing(root: Path, docs_dir: Path | None = None) -> list[Pr
             continue
         display = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
         text, found = read_text(path, display)
-        problems += found or markdown_shape.problems_in(text, display, "body", 1)
+        found = found or markdown_shape.problems_in(text, display, "body", 1)
+        unsafe = None if found else unsafe_html.find(text, inline_only=False)
+        if unsafe:
+            found = [Problem(display, unsafe.line + 1, "body", unsafe.what, unsafe.fix or unsafe_html.FIX)]
+        problems += found
     return problems
 
 
