@@ -115,5 +115,10 @@ def on_post_build(config):
     if _serving or _policies is None:
         log.info("Content-Security-Policy left out while serving (live reload runs an inline script)")
         return
+    # Pages MkDocs copies rather than renders (an .html file in docs/, which the content checks
+    # refuse) never passed on_post_page: their scripts must not reach the policy either.
+    for path in sorted(Path(config["site_dir"]).rglob("*.html")):
+        if path not in _policies.written and path.name != "404.html":
+            _stop_if_unknown(path.read_text(encoding="utf-8", errors="replace"), path.name)
     pages, policy = _policies.finish()
     log.debug("Content-Security-Policy in %d pages: %s", pages, policy)

@@ -130,14 +130,25 @@ def test_known_scripts_are_the_templates_own_with_only_url_like_values_filled_in
 
 @pytest.mark.parametrize("html, expected", [
     ("<script>alert(1)</script>", "has an inline script that is not one of the known template scripts: 'alert(1)'"),
-    ('<meta http-equiv="refresh" content="0;url=https://example.org">', 'has a <meta http-equiv="refresh">'),
-    ("<META HTTP-EQUIV=Refresh CONTENT=0>", 'has a <meta http-equiv="refresh">'),
+    ('<meta http-equiv="refresh" content="0;url=https://example.org">', "has a <meta http-equiv>"),
+    ("<META HTTP-EQUIV=Refresh CONTENT=0>", "has a <meta http-equiv>"),
+    # Found by the red team: a '>' in an earlier attribute, an entity in the value, src= inside a value.
+    ('<meta name="a>b" http-equiv="refresh" content="0;url=https://example.org">', "has a <meta http-equiv>"),
+    ('<meta http-equiv="&#114;efresh" content="0;url=https://example.org">', "has a <meta http-equiv>"),
+    ('<script title="src=x">alert(502)</script>', "has a script tag not in a form our templates or Material write"),
+    ('<script src="https://example.org/a.js"></script>', "has a script tag not in a form our templates or Material write"),
+    ('<script src="//example.org/a.js" defer></script>', "has a script tag not in a form our templates or Material write"),
+    ('<script/src="a.js"></script>', "has a script tag not in a form our templates or Material write"),
+    ('<form class="a>b" action="https://example.org/">', "has a form that sends to an address"),
+    ('<iframe src="x"></iframe>', "has an <iframe>"),
+    ('<a href="javascript:alert(1)">x</a>', "has a javascript: address"),
     ('<base href="https://example.org/">', "has a <base> element"),
     ('<form action="https://example.org/collect">', "has a form that sends to an address"),
     ('<button formaction="https://example.org">', "has a form that sends to an address"),
 ])
 def test_a_page_with_anything_no_template_writes_is_refused(html, expected):
     problems = csp.page_problems(f"<html><head></head><body>{html}</body></html>", known_scripts())
+    assert not csp.page_problems('<html><head><script src="../assets/x.js" defer></script></head></html>', known_scripts())
     assert problems and problems[0].startswith(expected), problems
 
 

@@ -138,7 +138,7 @@ def test_the_allowlist_is_judged_on_the_parse_not_the_text():
     assert findings("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>") == []
     assert findings("<pre><code>&lt;img onerror=x&gt;</code></pre>") == []
     # A tag inside an attribute value is part of the value.
-    assert findings('<abbr title="<script>alert(1)</script>">x</abbr>') == []
+    assert findings('<abbr title="&lt;script&gt;">x</abbr>')[0].what.startswith("has a title attribute with '<'")
 
 
 def test_author_text_is_converted_and_judged_with_its_line():
@@ -195,7 +195,7 @@ def test_a_staged_site_into_a_linked_folder_keeps_the_link(tmp_path):
     assert final.is_symlink() and sorted(p.name for p in real.iterdir()) == ["index.html"]
 
 
-def test_a_docs_page_is_judged_as_served_and_named_with_its_line(tiny_site):
+def test_a_docs_page_is_judged_before_site_is_touched_and_named_with_its_line(tiny_site):
     from sitekit import QUIZ
     tiny_site.add_module()
     tiny_site.write("quizzes/shared-goals.yml", QUIZ)
@@ -205,11 +205,22 @@ def test_a_docs_page_is_judged_as_served_and_named_with_its_line(tiny_site):
     (tiny_site.root / "site" / "index.html").write_text("previous", encoding="utf-8")
     build = tiny_site.build()
     assert build.returncode != 0 and "Traceback" not in build.output, build.output
-    assert ("docs/brief.md:6: HTML: has the attribute onerror= on <img>, which is not allowed — use only the HTML "
-            "Markdown writes") in build.output
-    assert "docs/other.md:3: HTML: has the attribute ping= on <a>, which is not allowed" in build.output
+    assert "docs/brief.md:6: body: contains an event-handler attribute in <img>" in build.output
+    assert ("docs/other.md:3: body: converts to HTML that has the attribute ping= on <a>, which is not allowed — use only "
+            "the HTML Markdown writes") in build.output
     assert [p.name for p in (tiny_site.root / "site").iterdir()] == ["index.html"]
     assert not (tiny_site.root / "site.partial").exists()
+
+
+def test_the_page_check_names_the_file_and_line_that_hold_what_it_refuses(tmp_path):
+    from common_agenda.page_allowlist import PageChecks
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "local.yml").write_text("agency: A\ncontacts:\n  - name: x\n    role: 'onerror=alert(1) }'\n", encoding="utf-8")
+    checks = PageChecks(tmp_path, tmp_path / "docs")
+    checks.check('<p><img alt="a" onerror="alert(1)" src="x"></p>', "first-meeting.md", None, None)
+    [problem] = checks.problems
+    assert (problem.file, problem.line, problem.field) == ("local.yml", 4, "HTML")
+    assert problem.what == "has the attribute onerror= on <img>, which is not allowed"
 
 
 def test_the_real_site_runs_the_guarantees_in_the_right_places():
@@ -225,12 +236,12 @@ def test_the_real_site_runs_the_guarantees_in_the_right_places():
 
 
 @pytest.mark.parametrize("front_matter, expected", [
-    ('title: "About </title><img src=x onerror=alert(1)>"',
-     "docs/brief.md:2: title: the page's front-matter title ('About </title><img src=x onerror=alert(1)>') would be written"),
+    ('title: "About </title><b>x</b>"',
+     "docs/brief.md:2: title: the page's front-matter title ('About </title><b>x</b>') would be written"),
     # Material decodes a page title with striptags where no front-matter title is set: entities are refused too.
     ("title: 'About &lt;/title&gt;&lt;b&gt;'", "docs/brief.md:2: title: the page's title ('About &lt;/title&gt;&lt;b&gt;') would be written"),
-    ("description: 'About\"><img src=x onerror=alert(2)>'",
-     "docs/brief.md:2: title: the page's description ('About\"><img src=x onerror=alert(2)>') would be written"),
+    ("description: 'About\"><b>x</b>'",
+     "docs/brief.md:2: title: the page's description ('About\"><b>x</b>') would be written"),
 ])
 def test_titles_and_descriptions_cannot_leave_their_element(tiny_site, front_matter, expected):
     from sitekit import QUIZ
@@ -241,3 +252,28 @@ def test_titles_and_descriptions_cannot_leave_their_element(tiny_site, front_mat
     assert build.returncode != 0 and "Traceback" not in build.output, build.output
     assert expected in build.output, build.output
 
+
+
+@pytest.mark.parametrize("html, author, expected", [
+    ('<div id="__config" hidden>{"features": ["content.tooltips"]}</div>', False, "has id='__config' on <div>: names starting with __"),
+    ('<a data-md-component="source" href="https://gitlab.example.org/a/b"><b>x</b></a>', False,
+     "has the attribute data-md-component= on <a>, which Material acts on"),
+    ('<pre class="mermaid">graph TD; A-->B</pre>', False, "has the class 'mermaid' on <pre>"),
+    ('<span title="&lt;img src=x onerror=alert(1)&gt;">x</span>', False, "has a title attribute with '<' on <span>"),
+    ('<span id="caQuiz">x</span>', True, "has id='caQuiz' on <span>: use lower-case letters"),
+    ('<h2 id="ca-quiz-end">x</h2>', True, "has id='ca-quiz-end' on <h2>: names starting with ca- belong"),
+    ('<label for="ca-q1-a">x</label>', True, "has for='ca-q1-a' on <label>: names starting with ca- belong"),
+    ('<form></form>', True, "has a <form> element"),
+    ('<button type="button">x</button>', True, "has a <button> element"),
+    ('<input type="text" name="q">', True, "has <input type='text'>"),
+    ('<input type="checkbox" name="x">', True, "has name='x' on <input>: author text has no forms"),
+    ('<p data-ca-question="q1">x</p>', True, "has the attribute data-ca-question= on <p>, which our page scripts may read"),
+])
+def test_nothing_the_theme_or_our_scripts_act_on(html, author, expected):
+    found = findings(html, author=author)
+    assert found and found[0].what.startswith(expected), found
+
+
+def test_what_markdown_writes_for_tabs_and_task_lists_passes_as_author_text():
+    html = SITE_MARKDOWN.converter().convert('=== "A"\n    one\n\n=== "B"\n    two\n\n- [x] done\n\n## Heading {#my-id}\n\nA note[^1].\n\n[^1]: Text.\n')
+    assert findings(html, author=True) == [], findings(html, author=True)

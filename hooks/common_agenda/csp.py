@@ -36,9 +36,20 @@ _RUNS = ("", "text/javascript", "application/javascript", "module")  # types a b
 _TEMPLATE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 _JINJA_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
 _URL_LIKE = r"[^\"'<>\\\n]*"  # what a Jinja expression in a known script may become: no way out of its string
-_REFRESH = re.compile(r"<meta\b[^>]*http-equiv\s*=\s*[\"']?\s*refresh", re.I)
-_BASE = re.compile(r"<base\b", re.I)
-_SENDS = re.compile(r"<(?:form|button|input)\b[^>]*\b(?:form)?action\s*=", re.I)
+# Whole pages are checked by what they contain, not by how a regular expression reads their tags
+# (a '>' inside an earlier quoted attribute, or src= inside another attribute's value, fooled
+# that): every '<script' must be one of the exact forms our templates and Material write, and
+# the words that redirect, rebase, frame or send a page may not appear at all.
+_SCRIPT_OPENING = re.compile(r"<script\b[^>]*>?", re.I)
+_SCRIPT_FORMS = re.compile(r'<script>|<script id="__config" type="application/json">'
+                           r'|<script src="(?![A-Za-z][A-Za-z0-9+.-]*:|[/\\]{2})[^"<>\\\s]*"(?: defer)?>')
+_FORBIDDEN = [
+    (re.compile(r"http-equiv", re.I), 'has a <meta http-equiv> (a refresh would send readers elsewhere)'),
+    (re.compile(r"<base\b", re.I), "has a <base> element, which would change where every link on the page goes"),
+    (re.compile(r"\baction\s*=|formaction", re.I), "has a form that sends to an address (action= or formaction=)"),
+    (re.compile(r"<(?:iframe|frame|object|embed)\b", re.I), "has an <iframe>, <frame>, <object> or <embed>"),
+    (re.compile(r"javascript:", re.I), "has a javascript: address"),
+]
 
 DIRECTIVES = (
     "default-src 'self'",
@@ -104,15 +115,12 @@ def inline_script_hashes(html: str) -> set[str]:
 
 
 def page_problems(html: str, known: KnownScripts) -> list[str]:
-    """What in a whole built page no template of ours or Material's should ever have written."""
-    problems = [f"has an inline script that is not one of the known template scripts: {script.strip()[:80]!r}"
-                for script in inline_scripts(html) if not known.allows(script)]
-    if _REFRESH.search(html):
-        problems.append('has a <meta http-equiv="refresh">, which would send readers elsewhere')
-    if _BASE.search(html):
-        problems.append("has a <base> element, which would change where every link on the page goes")
-    if _SENDS.search(html):
-        problems.append("has a form that sends to an address (action= or formaction=)")
+    """What in a whole built page (before its policy is added) no template of ours or Material's writes."""
+    problems = [f"has a script tag not in a form our templates or Material write: {m.group()[:80]!r}"
+                for m in _SCRIPT_OPENING.finditer(html) if not _SCRIPT_FORMS.fullmatch(m.group())]
+    problems += [f"has an inline script that is not one of the known template scripts: {script.strip()[:80]!r}"
+                 for script in inline_scripts(html) if not known.allows(script)]
+    problems += [what for pattern, what in _FORBIDDEN if pattern.search(html)]
     return problems
 
 

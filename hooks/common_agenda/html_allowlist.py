@@ -15,6 +15,16 @@ an article, and what our page templates need (quiz and check forms) - nothing el
 - style="" is allowed only as the table alignment Markdown writes; anything else is refused
   (the CSP would block it anyway, and the offline bundle has no CSP).
 - <form> takes no action, method or target, so no form can send anything anywhere.
+- Nothing Material's or our scripts act on: no id starting with `__` (Material reads its settings
+  from the first `#__config` in the page: an author's copy could switch on features and point
+  its search worker elsewhere) but the tab ids pymdownx writes, no data-md-* attribute (Material
+  fetches from the host of a `data-md-component="source"` link), no `mermaid` class (Material
+  loads Mermaid from a CDN for it), no `<` in a title attribute (Material's tooltips insert
+  titles as HTML).
+
+Author text (findings(html, author=True)) is held to more: it is Markdown, so it needs no forms,
+and its ids, `for` and `name` values must be lower case and keep clear of the `ca-` and `__`
+prefixes our templates and Material use, so an author's element cannot stand in for theirs.
 """
 
 from __future__ import annotations
@@ -71,6 +81,11 @@ _ALIGN = re.compile(r"\s*text-align\s*:\s*(?:left|right|center)\s*;?\s*", re.I)
 _URL_IGNORED = re.compile(r"[\t\n\r]")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 
+_TAB_ID = re.compile(r"__tabbed_\d+(?:_\d+)?")  # pymdownx.tabbed's radio ids and names
+_AUTHOR_ID = re.compile(r"[a-z0-9][a-z0-9_:.-]*")
+_AUTHOR_FORMS = _FORMS - {"input", "label"}  # a task list's checkbox and a tab's radio are Markdown's
+_AUTHOR_DATA = {"data-tabs"}  # pymdownx.tabbed
+
 FIX = ("use only the HTML Markdown writes: no script, style, iframe, form, meta or svg tags, no on* or "
        "style attributes, links only to http(s), mailto, tel or this site, images only from this site")
 
@@ -83,8 +98,9 @@ class Finding:
     needle: str
 
 
-def findings(html: str) -> list[Finding]:
-    """Everything in `html` (a fragment, as it will sit in a page's body) that is not allowed."""
+def findings(html: str, *, author: bool = False) -> list[Finding]:
+    """Everything in `html` (a fragment, as it will sit in a page's body) that is not allowed;
+    `author`: the fragment is an author's text, not a page our templates assembled."""
     found: list[Finding] = []
     stack = list(JustHTML(html, fragment=True, sanitize=False).root.children or ())
     while stack:
@@ -92,27 +108,31 @@ def findings(html: str) -> list[Finding]:
         name = node.name
         if name.startswith("#"):  # text, comment (inert once parsed), doctype
             continue
-        problems = _element(node)
+        problems = _element(node, author)
         found += problems
         if not (problems and problems[0].needle.lstrip("<") == name):
             stack.extend(reversed(node.children or ()))  # what sits inside a refused element is not listed too
     return found
 
 
-def _element(node) -> list[Finding]:
+def _element(node, author: bool = False) -> list[Finding]:
     name, namespace = node.name, node.namespace
     if namespace not in (None, "html"):
         return [Finding(f"has a <{name}> element ({namespace.upper()} markup), which is not allowed", name)]
-    if name not in ELEMENTS:
+    if name not in ELEMENTS or (author and name in _AUTHOR_FORMS):
         return [Finding(f"has a <{name}> element, which is not allowed", f"<{name}")]
     found = []
     allowed = ATTRIBUTES.get(name, set())
     for attribute, value in (node.attrs or {}).items():
         attribute = attribute.lower()
         value = value or ""
-        if attribute.startswith(("aria-", "data-")) and re.fullmatch(r"[a-z0-9_.:-]+", attribute):
+        if attribute.startswith("data-md-"):
+            found.append(Finding(f"has the attribute {attribute}= on <{name}>, which Material acts on", attribute))
+        elif attribute.startswith("data-") and author and attribute not in _AUTHOR_DATA:
+            found.append(Finding(f"has the attribute {attribute}= on <{name}>, which our page scripts may read", attribute))
+        elif attribute.startswith(("aria-", "data-")) and re.fullmatch(r"[a-z0-9_.:-]+", attribute):
             continue
-        if attribute not in GLOBAL_ATTRIBUTES and attribute not in allowed:
+        elif attribute not in GLOBAL_ATTRIBUTES and attribute not in allowed:
             found.append(Finding(f"has the attribute {attribute}= on <{name}>, which is not allowed", attribute))
         elif attribute in ("href", "src"):
             problem = _url_problem(name, value)
@@ -120,11 +140,35 @@ def _element(node) -> list[Finding]:
                 found.append(Finding(f"<{name}> {attribute}= {problem}", _needle_of_url(value)))
         elif attribute == "style" and not _ALIGN.fullmatch(value):
             found.append(Finding(f"has a style attribute on <{name}> ({value[:40]!r}); only table alignment is allowed", "style"))
-        elif attribute == "type" and name == "input" and value.lower() not in INPUT_TYPES:
+        elif attribute == "type" and name == "input" and value.lower() not in (("checkbox", "radio") if author else INPUT_TYPES):
             found.append(Finding(f"has <input type={value!r}>, which is not allowed", value))
         elif attribute == "type" and name == "button" and value.lower() not in BUTTON_TYPES:
             found.append(Finding(f"has <button type={value!r}>, which is not allowed", value))
+        elif attribute in ("id", "for", "name"):
+            problem = _name_problem(value, author, attribute == "name")
+            if problem:
+                found.append(Finding(f"has {attribute}={value[:40]!r} on <{name}>: {problem}", value or attribute))
+        elif attribute == "class" and "mermaid" in value.lower().split():
+            found.append(Finding(f"has the class 'mermaid' on <{name}>, which makes Material load a script from another host", "mermaid"))
+        elif attribute == "title" and "<" in value:
+            after = value.split("<", 1)[1][:16].strip()  # the source may hold it as &lt;...: find what follows
+            found.append(Finding(f"has a title attribute with '<' on <{name}> (Material shows titles as HTML)", after or "title"))
     return found
+
+
+def _name_problem(value: str, author: bool, is_name: bool) -> str | None:
+    """Ids, label targets and form names that could stand in for the theme's or our templates' own."""
+    if value.startswith("__") and not _TAB_ID.fullmatch(value):
+        return "names starting with __ belong to Material (e.g. #__config holds its settings)"
+    if not author:
+        return None
+    if is_name and not _TAB_ID.fullmatch(value):
+        return "author text has no forms, so no name= (only the tabs Markdown writes)"
+    if value.startswith(("ca-", "ca_")):
+        return "names starting with ca- belong to the site's own quiz, check and plan markup"
+    if not _TAB_ID.fullmatch(value) and not _AUTHOR_ID.fullmatch(value):
+        return "use lower-case letters, digits, - _ : or . (e.g. {#talk-before-a-case})"
+    return None
 
 
 def _url_problem(element: str, url: str) -> str | None:

@@ -44,7 +44,7 @@ def find(text: str) -> Found | None:
         html = converter.reset().convert(text)
     finally:
         converter.reset()
-    found = findings(html)
+    found = findings(html, author=True)
     if not found:
         return None
     return Found("converts to HTML that " + found[0].what, line_of(found[0].needle, text), FIX)
