@@ -287,7 +287,7 @@ LOOKS_DANGEROUS = [
     "An autolink: <https://example.org/search?q=script> and a mail link: <someone@example.org>.",
     "Plain words: JavaScript, alert(1), onerror, onload and data:image are only words here.",
     'Inline HTML that is fine: <em>stress</em>, <kbd>Ctrl</kbd>, <abbr title="onclick is not run">MOU</abbr>.',
-    '[A safe link](https://example.org/?javascript=no "&lt;script&gt;").',
+    '[A safe link](https://example.org/?javascript=no "a script is only a word").',  # no '<' in titles: tooltips insert them
 ]
 SAFE_BODY = "\n\n".join(LOOKS_DANGEROUS) + "\n\n```html\n<script>alert(1)</script>\n<iframe src=x></iframe>\n```\n"
 
@@ -297,10 +297,12 @@ def allowed_site(root) -> TinySite:
     site.use_site_assets()
     one_line = " ".join(LOOKS_DANGEROUS[:2] + LOOKS_DANGEROUS[3:5])
     quoted = "'" + one_line.replace("'", "''") + "'"
-    front, _ = fill(MODULE.split("\n\n## Why")[0], "Shared goals, &lt;b&gt;different&lt;/b&gt; missions")
+    # Titles, glossary definitions (tooltips) and link titles must be plain words: Material writes
+    # them outside the content or as titles, so they are not filled with look-alikes here.
+    front, _ = fill(MODULE.split("\n\n## Why")[0], "Shared goals, different missions")
     site.add_module(text=front + "\n\n## Why it matters\n\n" + SAFE_BODY)
     quiz, _ = fill(quiz_template(), one_line)
-    site.write("quizzes/shared-goals.yml", quiz.replace("title: " + quoted, 'title: "Check yourself: &lt;script&gt;"', 1))
+    site.write("quizzes/shared-goals.yml", quiz.replace("title: " + quoted, 'title: "Check yourself: Shared goals"', 1))
     scenario, _ = fill(SCENARIO, one_line)
     scenario = scenario.replace("title: " + quoted, "title: The late call", 1)
     scenario = scenario.replace("summary: " + quoted, "summary: 'A late call, &lt;script&gt; and `<script>`.'", 1)
@@ -310,14 +312,14 @@ def allowed_site(root) -> TinySite:
     activities, _ = fill(ACTIVITIES, one_line)
     site.write("training/activities.yml", activities.replace("title: " + quoted, "title: Talk", 1))
     checks, _ = fill(CHECKS, one_line)
-    site.write("training/checks.yml", checks)
+    site.write("training/checks.yml", checks.replace("title: " + quoted, "title: Before and after", 1))
     local, _ = fill(LOCAL, "Riverside &lt;script&gt; `<script>`")
     site.write("local.yml", local.replace("module_notes:\n  shared-goals: 'Riverside &lt;script&gt; `<script>`'",
                                           "module_notes:\n  shared-goals: " + quoted))
     evaluation, _ = fill(EVALUATION, "Useful &lt;script&gt;alert(1)&lt;/script&gt; `<b onclick>`")
     site.write("training/evaluation.yml", evaluation.replace("intro: 'Useful", "intro: 'Intro: Useful", 1))
-    site.write("modules/glossary.yml", "- term: MOU\n  definition: A memorandum of understanding, &lt;script&gt;alert(1)&lt;/script&gt; and all.\n"
-                                       "- term: shelter\n  definition: A safe place; `script` and &lt;iframe&gt; are only words here.\n")
+    site.write("modules/glossary.yml", "- term: MOU\n  definition: A memorandum of understanding; alert(1) and onclick are only words.\n"
+                                       "- term: shelter\n  definition: A safe place; `script` and iframe are only words here.\n")
     site.nav = ("- Home: index.md\n- Modules: modules/*.md\n- Check yourself:\n    - quizzes/index.md\n    - quizzes/*.yml\n"
                 "- Training:\n    - training/index.md\n    - training/plans/*.yml\n    - training/scenarios/*.yml\n"
                 "    - training/evaluation.md\n    - local-contacts.md\n- Glossary: glossary.md\n")

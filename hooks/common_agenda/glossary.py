@@ -7,6 +7,8 @@ and keeps the keyboard path short.
 
 from __future__ import annotations
 
+import html
+
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -43,7 +45,7 @@ def load_glossary(path: Path, display: str, schema: Path, module_ids: set[str] |
     terms = tuple(Term(e["term"].strip(), e["definition"].strip(), tuple(a.strip() for a in e.get("aliases", [])),
                        e.get("taught_in"))
                   for e in doc.data)
-    problems = _check_unique(terms, doc)
+    problems = _check_unique(terms, doc) + _check_tooltips(doc)
     if module_ids is not None:
         problems += [Problem(doc.display, doc.line_of((index, "taught_in")), f"[{index}].taught_in",
                              f"no module has the id '{term.taught_in}'",
@@ -51,6 +53,15 @@ def load_glossary(path: Path, display: str, schema: Path, module_ids: set[str] |
                      for index, term in enumerate(terms)
                      if term.taught_in and term.taught_in not in module_ids and term.taught_in not in unreadable]
     return (() if problems else terms), problems
+
+
+def _check_tooltips(doc: YamlDoc) -> list[Problem]:
+    """A definition becomes the title (tooltip) of every marked term on every page, and Material's
+    tooltips insert titles as HTML: so it holds no '<', written or as an entity such as &lt;."""
+    return [Problem(doc.display, doc.line_of((index, "definition")), f"[{index}].definition",
+                    "has a '<' (or an entity that makes one), and becomes the tooltip of the term on every page",
+                    "write it as plain words: tooltips may show their text as HTML")
+            for index, entry in enumerate(doc.data) if "<" in html.unescape(entry["definition"])]
 
 
 def _check_unique(terms: tuple[Term, ...], doc: YamlDoc) -> list[Problem]:
