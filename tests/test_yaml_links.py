@@ -3,6 +3,8 @@ text: the scan that finds them, the markers that carry them, where each leads, a
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import posixpath
 import re
 import shutil
@@ -14,7 +16,10 @@ import pytest
 from common_agenda.link_targets import Targets, place_on, problems, targets
 from common_agenda.preflight import load_checked
 from common_agenda.problems import ContentError
-from common_agenda.yaml_links import END, START, as_written, links_in, localize, target_spans
+from common_agenda import yaml_links
+from common_agenda.modules import load_module
+from common_agenda.yaml_links import (END, START, Link, as_written, links_in, localize, marker_problems,
+                                      replace_links, target_spans)
 from common_agenda.yaml_source import parse_yaml
 from sitekit import REPO, quiz_text
 
@@ -136,12 +141,109 @@ def test_a_scheme_spelled_with_entities_is_no_file_name_and_is_left_for_the_unsa
      "navigation, the contents and the browser tab, where a link shows as its Markdown — write the title without a "
      "link; put the link in the text below it"),
     ("quizzes/x.yml", "a: \"odd \\ue000 text\"\n",
-     "quizzes/x.yml:1: a: contains U+E000 or U+E001, private-use characters the build uses to mark links — delete "
-     "them (they show as nothing or as an empty box)"),
+     "quizzes/x.yml:1: a: contains U+E000, a private-use character: it has no agreed meaning (most fonts show an "
+     "empty box), and the build uses such characters to mark links — delete it, or type the character you meant"),
+    ("quizzes/x.yml", "a:\n  - \"\\uf8ff \\U000F0041 and \\U0010FFFD\"\n",
+     "quizzes/x.yml:2: a[0]: contains U+F8FF and 2 more private-use characters: they have no agreed meaning (most "
+     "fonts show an empty box), and the build uses such characters to mark links — delete them, or type the "
+     "characters you meant"),
 ])
 def test_links_no_page_could_show_rightly_are_refused_at_their_line(display, text, message):
     doc, _ = parse_yaml(text, display)
     assert [str(p) for p in localize(doc)] == [message]
+
+
+# ---- Markers: only this process's own are believed, and reading one never fails ----
+
+def chars(data: bytes) -> str:
+    return "".join(chr(0xF0000 + byte) for byte in data)
+
+
+FIELDS = ["modules/nowhere.md", "", "nowhere.md", "modules/x.yml", 3, "intro"]
+HAND_MADE = {
+    # what the red team wrote (issue 13): the old form, fields and no tag, blamed on modules/x.yml:3
+    "old form, no tag": START + chars("\x1f".join(map(str, FIELDS)).encode()) + END,
+    "made-up tag": START + chars(bytes(16) + json.dumps(FIELDS).encode()) + END,
+    "empty": START + END,
+    "shorter than a tag": START + chars(b"abc") + END,
+    "not UTF-8": START + chars(b"\xff" * 40) + END,
+    "never closed": START + chars(bytes(40)),
+    "other characters inside": START + "modules/x.md" + END,
+    "an end alone": END + chars(bytes(40)) + END,
+}
+
+
+@pytest.mark.parametrize("marker", HAND_MADE.values(), ids=HAND_MADE.keys())
+def test_a_marker_this_process_did_not_make_is_no_link_and_never_an_error(marker):
+    text = f"See [a]({marker}) here."
+    assert list(links_in(text)) == []
+    assert replace_links(text, lambda link: "REPLACED") == text
+    assert as_written(text) == text
+    assert place_on(text, "quizzes/timelines.md", KNOWN) == text
+
+
+def test_a_marker_made_with_another_key_is_not_believed(monkeypatch):
+    """Another process (or an author who copied a marker out of one) has another key."""
+    link = Link(*FIELDS)
+    mine = link.marker()
+    monkeypatch.setattr(yaml_links, "_KEY", bytes(32))
+    theirs = link.marker()
+    monkeypatch.undo()
+    assert len(theirs) == len(mine) and theirs != mine
+    assert list(links_in(theirs)) == [] and list(links_in(mine)) == [link]
+
+
+def test_a_tagged_marker_with_fields_of_the_wrong_shape_is_still_no_link():
+    """Not reachable without the key; shows that reading stays total past the tag check."""
+    for fields in (b"\xff\xfe", b"not json", b"[1,2]", b'["a","b","c","d","3","f"]', b"{}"):
+        marker = START + chars(yaml_links._tag(fields) + fields) + END
+        assert list(links_in(marker)) == [] and replace_links(marker, str) == marker
+
+
+def test_every_field_survives_the_marker_whatever_it_holds():
+    link = Link("modules/a b.md", "?x=1#y", "a b.md\x1f\ud800\u00e9", "quizzes/x.yml", 12, "q[0].f")
+    assert list(links_in("a " + link.marker() + " b")) == [link]
+
+
+@pytest.mark.parametrize("text, first_line, message", [
+    ("plain text\nno marker\n", 1, None),
+    ("line one\nsee \ue000 here\n", 1, "x.md:2: body: contains U+E000 at column 5, a private-use character: it has no "
+     "agreed meaning (most fonts show an empty box), and the build uses such characters to mark links — delete it, "
+     "or type the character you meant"),
+    ("\n\n\U000F0041\ue001 and \U0010FFFD", 20, "x.md:22: body: contains U+F0041 at column 1 and 2 more private-use "
+     "characters: they have no agreed meaning (most fonts show an empty box), and the build uses such characters to "
+     "mark links — delete them, or type the characters you meant"),
+])
+def test_a_private_use_character_in_markdown_is_found_at_its_line_and_column(text, first_line, message):
+    found = [str(p) for p in marker_problems(text, "x.md", "body", first_line)]
+    assert found == ([message] if message else [])
+
+
+def test_a_module_body_with_a_hand_made_marker_is_refused_at_its_line_and_names_no_other_file(tmp_path):
+    body = "\n## Why\n\nSee [the plan](" + HAND_MADE["old form, no tag"] + ").\n"
+    text = MODULE_FRONT + body
+    path = tmp_path / "x.md"
+    path.write_text(text, encoding="utf-8")
+    module, found = load_module(path, "modules/x.md", REPO / "schemas" / "module.schema.json")
+    assert module is None
+    line = text.splitlines().index("See [the plan](" + HAND_MADE["old form, no tag"] + ").") + 1
+    assert [(p.file, p.line, p.field) for p in found] == [("modules/x.md", line, "body")]
+    assert found[0].what.startswith("contains U+E000 at column 16 and ")
+
+
+MODULE_FRONT = """---
+id: x
+title: X
+summary: A module.
+audiences: [police, provider]
+minutes: 20
+objectives: [Name the goals both groups share., Explain why each role matters.]
+covers: [A1]
+sources:
+  - {title: A guide, publisher: An agency, url: "https://example.org/", supports: it, primary: true}
+reviewed: 2026-12-01
+---
+"""
 
 
 # ---- Steps 2 and 3: where a path leads, and the path from each page ----
@@ -241,6 +343,18 @@ def test_every_problem_of_the_content_is_found_at_once_with_a_suggested_path(pro
     assert lines[1].startswith("quizzes/shared-goals.yml:") and lines[1].endswith(
         "questions[0].explanation: links to '../modules/shared-goals.md#when-mission-clash', but modules/shared-goals.md "
         "has no heading or anchor 'when-mission-clash' — use the id of one of its headings, e.g. #when-missions-clash")
+
+
+def test_a_hand_made_marker_that_got_past_every_loader_still_names_no_file(project):
+    """The loaders refuse private-use characters; should one ever be missed, step 2 reports nothing
+    from a marker it did not make, and step 3 places nothing."""
+    content = load_checked(project)
+    forged = {name: f"[a]({marker})" for name, marker in HAND_MADE.items()}
+    first = dataclasses.replace(content.modules[0], body=content.modules[0].body + " ".join(forged.values()))
+    content = dataclasses.replace(content, modules=(first,) + content.modules[1:])
+    assert problems(content, project / "docs") == []
+    for text in forged.values():
+        assert place_on(text, "modules/x.md", targets(content, project / "docs")) == text
 
 
 # ---- Real builds: one link, every page that shows it ----

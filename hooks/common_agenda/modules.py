@@ -80,6 +80,7 @@ def load_module(path: Path, display: str, schema: Path) -> tuple[Module | None, 
                                 "write the module's text below the closing '---' line"))
     stalls = markdown_shape.problems_in(body, display, "body", body_line)  # before any regex reads the body
     problems += stalls
+    problems += yaml_links.marker_problems(body, display, "body", body_line)  # could pass for a link's marker
     if isinstance(doc.data, dict) and not stalls:
         problems += _unsafe(doc, body, body_line)
     problems = problems or yaml_links.localize(doc)  # front matter links, written relative to modules/

@@ -28,6 +28,23 @@ Markdown and converted by MkDocs, whose own link processor must see an ordinary 
 link to check it and make its URL; by the time a Markdown tree exists, nothing tells which text
 came from which file. The marker carries that across, with no state kept between the steps.
 
+Why a marker is believed only when this process made it: the marker names a file and line, and
+steps 2 and 3 report and place what it says, so a marker an author typed (a module body or a
+docs page copied into a print pack carries whatever characters it is given) was reported at a
+file the author never touched, and a malformed one stopped the build with a traceback. So:
+
+- every place an author writes refuses private-use characters with a located problem: YAML text
+  here in `localize`, a module's body in modules.py, docs/ pages and the MOU template by
+  `marker_problems` before site/ is cleaned;
+- each marker carries an HMAC of its fields under a key drawn when this process starts and never
+  written anywhere. Files on disk are written before the key exists, so no author can make a
+  marker this process believes, and a believed marker's fields are exactly the ones `localize`
+  put there (no registry of links per load is needed: the key is the only state, and it never
+  changes while the process lives, so text loaded for one build stays good for its pages);
+- reading a marker never fails: one with a wrong or missing tag, bytes that are not UTF-8 or the
+  wrong fields is no marker at all and stays in the text as the characters it is (refused at its
+  source above, so it cannot reach a page).
+
 A title (or a glossary term, or a duties page's jurisdiction) may hold no link: it also names its
 page or heading in the navigation, the contents and the browser tab, which are plain text.
 
@@ -42,9 +59,13 @@ and code lookups use bisection, n log n), so a hostile file cannot stall the bui
 from __future__ import annotations
 
 import bisect
+import hashlib
+import hmac
 import html
+import json
 import posixpath
 import re
+import secrets
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 from urllib.parse import unquote
@@ -58,7 +79,12 @@ START, END = "\ue000", "\ue001"
 PLAIN_NAMES = frozenset({"title", "jurisdiction", "term"})
 _BASE = 0xF0000  # each byte of the marker's payload is one character of Unicode plane 15 (private use)
 _MARKER = re.compile(START + "([\U000F0000-\U000F00FF]*)" + END)
-_SEPARATOR = "\x1f"
+# Drawn when the process starts, kept in memory only: see "Why a marker is believed" above.
+_KEY = secrets.token_bytes(32)
+_TAG_BYTES = 16
+# Every private-use character (the BMP's area and planes 15 and 16): markers use some of them, and
+# no author needs one (they have no agreed meaning and most fonts show an empty box).
+PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 # What the link scan stops at: an escape, a bracket, a line end (a blank line ends a paragraph).
@@ -86,28 +112,76 @@ class Link:
         return folder_of(self.file)
 
     def marker(self) -> str:
-        payload = _SEPARATOR.join((self.path, self.suffix, self.written, self.file, str(self.line), self.field))
-        return START + "".join(chr(_BASE + byte) for byte in payload.encode("utf-8")) + END
+        fields = json.dumps([self.path, self.suffix, self.written, self.file, self.line, self.field],
+                            separators=(",", ":")).encode("ascii")  # escapes a lone surrogate too
+        return START + "".join(chr(_BASE + byte) for byte in _tag(fields) + fields) + END
 
 
-def _decode(payload: str) -> Link:
-    path, suffix, written, file, line, field = (
-        bytes(ord(char) - _BASE for char in payload).decode("utf-8").split(_SEPARATOR))
-    return Link(path, suffix, written, file, int(line), field)
+def _tag(fields: bytes) -> bytes:
+    return hmac.new(_KEY, fields, hashlib.sha256).digest()[:_TAG_BYTES]
+
+
+def _decode(payload: str) -> Link | None:
+    """The link a marker carries, or None for anything this process did not make; never raises."""
+    data = bytes(ord(char) - _BASE for char in payload)  # _MARKER admits only U+F0000 to U+F00FF
+    tag, fields = data[:_TAG_BYTES], data[_TAG_BYTES:]
+    if len(tag) < _TAG_BYTES or not hmac.compare_digest(tag, _tag(fields)):
+        return None
+    try:
+        values = json.loads(fields.decode("utf-8"))
+    except ValueError:  # not UTF-8, not JSON: cannot pass the tag check, but reading must not fail
+        return None
+    if not (isinstance(values, list) and len(values) == 6 and isinstance(values[4], int)
+            and all(isinstance(value, str) for index, value in enumerate(values) if index != 4)):
+        return None
+    return Link(*values)
 
 
 def links_in(text: str) -> Iterator[Link]:
-    """Every marked link in `text` (text that went through `localize`, or a page made from it)."""
+    """Every marked link in `text` (text that went through `localize`, or a page made from it);
+    a marker this process did not make is skipped."""
     if START in text:
         for match in _MARKER.finditer(text):
-            yield _decode(match.group(1))
+            link = _decode(match.group(1))
+            if link is not None:
+                yield link
 
 
 def replace_links(text: str, target: Callable[[Link], str]) -> str:
-    """`text` with each marker replaced by `target(link)`."""
+    """`text` with each marker replaced by `target(link)`; a marker this process did not make is left
+    as the characters it is (its source refuses them, so none should get this far)."""
     if START not in text:
         return text
-    return _MARKER.sub(lambda match: target(_decode(match.group(1))), text)
+
+    def replaced(match: re.Match) -> str:
+        link = _decode(match.group(1))
+        return match.group(0) if link is None else target(link)
+
+    return _MARKER.sub(replaced, text)
+
+
+def marker_problems(text: str, display: str, field: str = "body", first_line: int = 1) -> list[Problem]:
+    """A private-use character in Markdown an author wrote (a module body, a docs/ page, the MOU
+    template), at its line and column: such characters could pass for a link marker. `first_line`
+    is the file line `text` starts on."""
+    found = PRIVATE_USE.search(text)
+    if found is None:
+        return []
+    line_start = text.rfind("\n", 0, found.start()) + 1
+    return [_private_use(display, first_line + text.count("\n", 0, found.start()), field, text, found,
+                         f" at column {found.start() - line_start + 1}")]
+
+
+def _private_use(display: str, line: int, field: str, text: str, found: re.Match, where: str = "") -> Problem:
+    more = len(PRIVATE_USE.findall(text, found.end()))
+    code = f"U+{ord(found.group()):04X}{where}"
+    what = (f"contains {code} and {more} more private-use characters: they have" if more
+            else f"contains {code}, a private-use character: it has")
+    return Problem(display, line, field,
+                   f"{what} no agreed meaning (most fonts show an empty box), and the build uses such "
+                   "characters to mark links",
+                   "delete them, or type the characters you meant" if more
+                   else "delete it, or type the character you meant")
 
 
 def as_written(text: str) -> str:
@@ -311,10 +385,9 @@ def localize(doc: YamlDoc, skip: Callable[[tuple], bool] = lambda path: False) -
     def rewrite(text: str, where: tuple) -> str:
         if skip(where):
             return text
-        if START in text or END in text:
-            problems.append(Problem(doc.display, doc.line_of(where), field_name(where),
-                                    "contains U+E000 or U+E001, private-use characters the build uses to mark links",
-                                    "delete them (they show as nothing or as an empty box)"))
+        found = PRIVATE_USE.search(text)
+        if found:
+            problems.append(_private_use(doc.display, doc.line_of(where), field_name(where), text, found))
             return text
         spans = target_spans(text)
         if not spans:
