@@ -235,13 +235,13 @@ def test_the_real_site_runs_the_guarantees_in_the_right_places():
     assert hooks.index("csp.py") > hooks.index("html_allowlist.py")
 
 
-@pytest.mark.parametrize("front_matter, expected", [
+@pytest.mark.parametrize("front_matter, expected", [  # refused by preflight's docs_front_matter, before site/ is cleaned
     ('title: "About </title><b>x</b>"',
-     "docs/brief.md:2: title: the page's front-matter title ('About </title><b>x</b>') would be written"),
+     "docs/brief.md:2: title: the page's title ('About </title><b>x</b>') would be written"),
     # Material decodes a page title with striptags where no front-matter title is set: entities are refused too.
     ("title: 'About &lt;/title&gt;&lt;b&gt;'", "docs/brief.md:2: title: the page's title ('About &lt;/title&gt;&lt;b&gt;') would be written"),
     ("description: 'About\"><b>x</b>'",
-     "docs/brief.md:2: title: the page's description ('About\"><b>x</b>') would be written"),
+     "docs/brief.md:2: description: the page's description ('About\"><b>x</b>') would be written"),
 ])
 def test_titles_and_descriptions_cannot_leave_their_element(tiny_site, front_matter, expected):
     from sitekit import QUIZ

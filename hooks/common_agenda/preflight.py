@@ -7,11 +7,15 @@ and could fail on must be checked here, or a bad file leaves the reader with no 
 1. symbolic links (symlinks.py): a link leading out of the content areas stops everything at
    once, before any file behind it is opened, so a system file is neither read nor quoted;
 2. the MOU template and every Markdown page in the docs folder read as UTF-8 within the size
-   limit, convert quickly (markdown_shape) and carry nothing unsafe (unsafe_html, which ends with
-   the HTML allowlist over the converted page);
+   limit, convert quickly (markdown_shape), carry nothing unsafe (unsafe_html, which ends with
+   the HTML allowlist over the converted page) and set in their front matter only what the site
+   needs (docs_front_matter.py: Material writes other fields unescaped or acts on them); every
+   other file in the docs folder is of a kind that cannot run script (docs_static.py), since
+   MkDocs publishes it as it is;
 3. the content itself (content.load_content), and then the page paths it and the docs folder
-   make: two files published at one address (page_paths.py), and where each link written in
-   YAML text leads (link_targets.py).
+   make: two files published at one address (page_paths.py), where each link written in YAML
+   text leads (link_targets.py), and the MOU template's front matter once local.yml's names are
+   filled in (a name can hold a line break).
 
 The docs folder is the one MkDocs is configured with, passed in as a path so this module stays
 free of MkDocs.
@@ -22,7 +26,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .content import Content, load_content
-from . import link_targets, markdown_shape, unsafe_html
+from . import docs_front_matter, docs_static, link_targets, markdown_shape, unsafe_html
+from . import training_pages as tp
 from .page_paths import PAGE_SUFFIXES, clash_problems, docs_files
 from .problems import ContentError, Problem
 from .quiz_sections import SITE_MARKDOWN, MarkdownSetup
@@ -34,22 +39,39 @@ MARKDOWN_SOURCES = ("training/mou-template.md",)
 
 
 def problems_before_writing(root: Path, docs_dir: Path | None = None) -> list[Problem]:
-    """Each Markdown source that exists reads as UTF-8 text within the size limit, converts quickly and safely."""
+    """Each Markdown source that exists reads as UTF-8 text within the size limit, converts quickly and
+    safely and sets only the front matter a page may; each other docs file is of a kind that runs nothing."""
     docs_dir = root / "docs" if docs_dir is None else docs_dir
-    problems: list[Problem] = []
+    uris = docs_files(docs_dir)
+    problems = docs_static.problems([uri for uri in uris if not uri.endswith(PAGE_SUFFIXES)], _display(docs_dir, root))
     paths = [root / relative for relative in MARKDOWN_SOURCES]
-    paths += [docs_dir / uri for uri in docs_files(docs_dir) if uri.endswith(PAGE_SUFFIXES)]
+    paths += [docs_dir / uri for uri in uris if uri.endswith(PAGE_SUFFIXES)]
     for path in paths:
         if not path.is_file():
             continue
-        display = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        display = _display(path, root)
         text, found = read_text(path, display)
-        found = found or markdown_shape.problems_in(text, display, "body", 1)
-        unsafe = None if found else unsafe_html.find(text, inline_only=False)
-        if unsafe:
-            found = [Problem(display, unsafe.line + 1, "body", unsafe.what, unsafe.fix or unsafe_html.FIX)]
-        problems += found
+        if text is None:
+            problems += found
+            continue
+        front = docs_front_matter.problems_in(text, display, root / "schemas")
+        found = markdown_shape.problems_in(text, display, "body", 1) or _unsafe(text, display, whole=not front)
+        problems += front + found
     return problems
+
+
+def _unsafe(text: str, display: str, whole: bool) -> list[Problem]:
+    """The first unsafe thing in the text MkDocs converts into the page (its front matter taken
+    away, each line where it was); then, when the front matter is sound, in the whole file, as the
+    print packs embed the brief and the MOU template with a front matter pattern of their own
+    (training_pages.embeddable), which leaves one closed by '...' in the text."""
+    views = [docs_front_matter.body(text)]
+    views += [text] if whole and views[0] != text else []
+    for view in views:
+        unsafe = unsafe_html.find(view, inline_only=False)
+        if unsafe:
+            return [Problem(display, unsafe.line + 1, "body", unsafe.what, unsafe.fix or unsafe_html.FIX)]
+    return []
 
 
 def load_checked(root: Path, markdown: MarkdownSetup = SITE_MARKDOWN, docs_dir: Path | None = None,
@@ -68,6 +90,20 @@ def load_checked(root: Path, markdown: MarkdownSetup = SITE_MARKDOWN, docs_dir: 
     except ContentError as error:
         raise ContentError(early + error.problems) from None
     problems = early + clash_problems(content, docs_dir, directory_urls) + link_targets.problems(content, docs_dir)
+    problems += _filled_mou_front_matter(root, content)
     if problems:
         raise ContentError(problems)
     return content
+
+
+def _filled_mou_front_matter(root: Path, content: Content) -> list[Problem]:
+    """The MOU page's front matter as MkDocs will read it: with local.yml's names in its placeholders."""
+    path = root / tp.MOU_SOURCE
+    text, found = read_text(path, tp.MOU_SOURCE) if path.is_file() else (None, [])
+    if text is None or found:
+        return []  # reported with the other Markdown sources
+    return docs_front_matter.problems_in(tp.mou_page(text, content), tp.MOU_SOURCE, root / "schemas")
+
+
+def _display(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
