@@ -175,6 +175,10 @@ BUILT = {
     # Found in on_files before issue 13, after MkDocs had emptied site/.
     "page-path-clash-docs-vs-module": "docs/modules/shared-goals.md:1: file: would be published at /modules/shared-goals/",
     "page-path-clash-quiz-id-index": "quizzes/shared-goals.yml:2: id: makes the page /quizzes/",
+    # Before the docs front matter and file kinds were checked: an icon path on a page in the nav stopped
+    # the build with a jinja2 TemplateNotFound traceback; an SVG with a script was published as it is.
+    "docs-front-matter-icon-path": "docs/about.md:2: icon: is not allowed on a page",
+    "docs-static-svg-script": "docs/assets/d.svg:1: file: is published as it is",
 }
 PREVIOUS_SITE = "<p>the site as it was before this build</p>\n"
 ACCEPTED_TOGETHER = ("module-bom-crlf-accepted", "quiz-bom-accepted", "local-bom-crlf-accepted")
