@@ -7,7 +7,9 @@
    Loaded on the certificate page only, and safe to load twice (instant navigation). */
 (function () {
   "use strict";
-  if (window.caCertificate) { window.caCertificate.init(); return; }
+  /* Ours only as an own property of window: a page element with id or name "caCertificate" is also
+     reachable as window.caCertificate, but through the window's prototype, never as its own property. */
+  if (Object.prototype.hasOwnProperty.call(window, "caCertificate")) { window.caCertificate.init(); return; }
 
   var KEY = "common-agenda:progress";
 
@@ -209,7 +211,8 @@
   window.addEventListener("storage", function (e) {
     if (e.key === KEY || e.key === null) all(document, "[data-ca-cert-page][data-ca-ready]").forEach(refresh);
   });
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+  var material = Object.prototype.hasOwnProperty.call(window, "document$") && window.document$;  // as above
+  if (material && typeof material.subscribe === "function") material.subscribe(init);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

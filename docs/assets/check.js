@@ -9,7 +9,9 @@
    Loaded on check and tally pages only, and safe to load twice (instant navigation). */
 (function () {
   "use strict";
-  if (window.caCheck) { window.caCheck.init(); return; }
+  /* Ours only as an own property of window: a page element with id or name "caCheck" is also
+     reachable as window.caCheck, but through the window's prototype, never as its own property. */
+  if (Object.prototype.hasOwnProperty.call(window, "caCheck")) { window.caCheck.init(); return; }
 
   var KEY = "common-agenda:check";
   var own = function (object, key) { return Object.prototype.hasOwnProperty.call(object, key); };
@@ -321,7 +323,8 @@
   }
 
   window.caCheck = { init: init };
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+  var material = Object.prototype.hasOwnProperty.call(window, "document$") && window.document$;  // as above
+  if (material && typeof material.subscribe === "function") material.subscribe(init);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

@@ -3,7 +3,9 @@
    Loaded on the evaluation page only, and safe to load twice (instant navigation). */
 (function () {
   "use strict";
-  if (window.caEvaluation) { window.caEvaluation.init(); return; }
+  /* Ours only as an own property of window: a page element with id or name "caEvaluation" is also
+     reachable as window.caEvaluation, but through the window's prototype, never as its own property. */
+  if (Object.prototype.hasOwnProperty.call(window, "caEvaluation")) { window.caEvaluation.init(); return; }
 
   var KEY = "common-agenda:evaluation";  /* {v: 1, answers: {itemId: "text"}} */
 
@@ -124,7 +126,8 @@
   function init() { all(document, "form[data-ca-evaluation]:not([data-ca-ready])").forEach(setup); }
 
   window.caEvaluation = { init: init, csvText: csvText };
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+  var material = Object.prototype.hasOwnProperty.call(window, "document$") && window.document$;  // as above
+  if (material && typeof material.subscribe === "function") material.subscribe(init);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

@@ -2,7 +2,9 @@
    in print. No dependencies; nothing is stored or sent. Safe to load twice (instant navigation). */
 (function () {
   "use strict";
-  if (window.caPlan) { window.caPlan.init(); return; }
+  /* Ours only as an own property of window: a page element with id or name "caPlan" is also
+     reachable as window.caPlan, but through the window's prototype, never as its own property. */
+  if (Object.prototype.hasOwnProperty.call(window, "caPlan")) { window.caPlan.init(); return; }
   function clock(start, offset) {
     var parts = start.split(":");
     var total = ((Number(parts[0]) * 60 + Number(parts[1]) + offset) % 1440 + 1440) % 1440;
@@ -28,7 +30,8 @@
     });
   }
   window.caPlan = { init: init };
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+  var material = Object.prototype.hasOwnProperty.call(window, "document$") && window.document$;  // as above
+  if (material && typeof material.subscribe === "function") material.subscribe(init);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

@@ -48,7 +48,10 @@
     });
   }
   window.caMarkPassed = mark;
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(mark);
+  /* Material's document$ only as an own property of window: an element with id "document$" is
+     reachable as window.document$ too, but never as its own property. */
+  var material = own(window, "document$") && window.document$;
+  if (material && typeof material.subscribe === "function") material.subscribe(mark);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mark);
   else mark();
 })();

@@ -3,7 +3,9 @@
    properties only: "constructor" is just an id. */
 (function () {
   "use strict";
-  if (window.caQuiz) { window.caQuiz.init(); return; }
+  /* Ours only as an own property of window: a page element with id or name "caQuiz" is also
+     reachable as window.caQuiz, but through the window's prototype, never as its own property. */
+  if (Object.prototype.hasOwnProperty.call(window, "caQuiz")) { window.caQuiz.init(); return; }
 
   var KEY = "common-agenda:progress";   // quizzes: {id: {best, passed, date}}
   var TRIES = "common-agenda:attempts"; // quizzes: {id: {qid: [ids chosen], "#qid": [ids shown]}}
@@ -46,8 +48,10 @@
   }
   function save(map) {
     if (!store(KEY, map)) notice = NOSAVE;
-    if (window.caMarkPassed) window.caMarkPassed();
+    markPassed();
   }
+  /* The nav marks (progress-marks.js), if that script has run: an own property, as caQuiz above. */
+  function markPassed() { if (own(window, "caMarkPassed") && typeof window.caMarkPassed === "function") window.caMarkPassed(); }
   function tries() { return parse(raw(TRIES)) || Object.create(null); }
   function statusText(entry) {
     if (!entry) return "Not taken yet";
@@ -266,7 +270,7 @@
       try { localStorage.removeItem(KEY); localStorage.removeItem(TRIES); } catch (e) { /* nothing saved */ }
       notice = "";
       refresh();
-      if (window.caMarkPassed) window.caMarkPassed();
+      markPassed();
       show(confirmBox, false);
       message.textContent = "Your progress has been cleared.";
       tools.querySelector(".ca-progress-tools__reset").focus();
@@ -280,7 +284,8 @@
   }
 
   window.caQuiz = { init: init };
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+  var material = Object.prototype.hasOwnProperty.call(window, "document$") && window.document$;  // as above
+  if (material && typeof material.subscribe === "function") material.subscribe(init);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
