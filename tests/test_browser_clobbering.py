@@ -6,7 +6,8 @@ stop ("caQuiz.init is not a function"), so no answer could be checked. Each scri
 name only as an own property of `window`, which a script's assignment makes and the DOM never
 does. The author-text rule (html_allowlist) refuses such ids in content, so here the elements are
 written into every page as it is served, inside the article, where an author's text sits and where
-instant navigation carries it from page to page.
+instant navigation carries it from page to page. A paragraph classed like the plan's start-time box
+goes with them: plan.js took every `.ca-plan-start` for its own and stopped at one with no input.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ NAMES = ("caQuiz", "caCheck", "caCertificate", "caEvaluation", "caPlan", "caMark
 CLOBBERING = ('<div hidden class="clobbering">'
               + "".join(f'<span id="{name}"></span><img name="{name}" alt="">' for name in NAMES)
               + '<form id="caQuiz"><input name="init"></form><form id="document$"><input name="subscribe"></form>'
+              + '<p class="ca-plan-start">A paragraph classed like the plan\'s start-time box.</p>'
               + "</div>")
 ARTICLE = '<article class="md-content__inner md-typeset">'
 

@@ -20,10 +20,13 @@
     });
   }
   function init() {
-    document.querySelectorAll(".ca-plan-start:not([data-ca-ready])").forEach(function (box) {
+    /* Found by its data-ca-plan input, which author text cannot carry (html_allowlist refuses data-*
+       there): a paragraph an author classed .ca-plan-start has no input and stopped this loop. */
+    document.querySelectorAll("input[data-ca-plan]").forEach(function (input) {
+      var box = input.closest(".ca-plan-start");
+      if (!box || box.hasAttribute("data-ca-ready")) return;
       box.setAttribute("data-ca-ready", "");
       box.hidden = false;
-      var input = box.querySelector("input");
       input.addEventListener("input", function () { update(input); });
       input.addEventListener("change", function () { update(input); });
       update(input);
