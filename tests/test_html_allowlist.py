@@ -277,3 +277,9 @@ def test_nothing_the_theme_or_our_scripts_act_on(html, author, expected):
 def test_what_markdown_writes_for_tabs_and_task_lists_passes_as_author_text():
     html = SITE_MARKDOWN.converter().convert('=== "A"\n    one\n\n=== "B"\n    two\n\n- [x] done\n\n## Heading {#my-id}\n\nA note[^1].\n\n[^1]: Text.\n')
     assert findings(html, author=True) == [], findings(html, author=True)
+
+
+def test_author_text_cannot_take_a_class_our_scripts_look_up():
+    found = findings('<p class="ca-quiz-saved">Your best so far: 100%</p>', author=True)
+    assert found and found[0].what.startswith("has a class starting with ca- on <p>")
+    assert findings('<p class="ca-quiz-saved">x</p>') == []  # our own templates write these

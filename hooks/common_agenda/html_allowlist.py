@@ -24,7 +24,7 @@ an article, and what our page templates need (quiz and check forms) - nothing el
 
 Author text (findings(html, author=True)) is held to more: it is Markdown, so it needs no forms,
 and its ids, `for` and `name` values must be lower case and keep clear of the `ca-` and `__`
-prefixes our templates and Material use, so an author's element cannot stand in for theirs.
+prefixes (its classes of `ca-`) our templates and Material use, so an author's element cannot stand in for theirs.
 """
 
 from __future__ import annotations
@@ -150,6 +150,9 @@ def _element(node, author: bool = False) -> list[Finding]:
                 found.append(Finding(f"has {attribute}={value[:40]!r} on <{name}>: {problem}", value or attribute))
         elif attribute == "class" and "mermaid" in value.lower().split():
             found.append(Finding(f"has the class 'mermaid' on <{name}>, which makes Material load a script from another host", "mermaid"))
+        elif attribute == "class" and author and any(c.startswith(("ca-", "ca_")) for c in value.lower().split()):
+            found.append(Finding(f"has a class starting with ca- on <{name}>: those belong to the site's own quiz, check "
+                                 "and plan markup, which its scripts look up by class", "ca-"))
         elif attribute == "title" and "<" in value:
             after = value.split("<", 1)[1][:16].strip()  # the source may hold it as &lt;...: find what follows
             found.append(Finding(f"has a title attribute with '<' on <{name}> (Material shows titles as HTML)", after or "title"))

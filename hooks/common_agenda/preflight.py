@@ -26,7 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .content import Content, load_content
-from . import docs_front_matter, docs_static, link_targets, markdown_shape, unsafe_html
+from . import docs_front_matter, docs_static, link_targets, markdown_shape, unsafe_html, yaml_links
 from . import training_pages as tp
 from .page_paths import PAGE_SUFFIXES, clash_problems, docs_files
 from .problems import ContentError, Problem
@@ -56,7 +56,7 @@ def problems_before_writing(root: Path, docs_dir: Path | None = None) -> list[Pr
             continue
         front = docs_front_matter.problems_in(text, display, root / "schemas")
         found = markdown_shape.problems_in(text, display, "body", 1) or _unsafe(text, display, whole=not front)
-        problems += front + found
+        problems += front + found + yaml_links.marker_problems(text, display)
     return problems
 
 
