@@ -68,7 +68,8 @@ INSERTS = [
     ("quizzes/shared-goals.yml", "Starting from the goal you share turns",
      "&lt;iframe srcdoc=alert(4)&gt; is only text. "),
     ("modules/glossary.yml", "- term: CSEC\n",
-     "- term: script tag\n  definition: The words &#60;script&#62;alert(6)&#60;/script&#62; are shown, never run.\n"),
+     # A definition becomes every marked term's tooltip, so it may hold no '<', not even as an entity.
+     "- term: script tag\n  definition: The words script and alert(6) are shown, never run.\n"),
     ("training/scenarios/found-at-2am.yml", "At 2 a.m. on a Saturday",
      "&#60;script&#62;alert(6)&#60;/script&#62; and &lt;img src=x onerror=alert(6)&gt; are words here. "),
     ("docs/first-meeting.md", "## What to ask and what to explain\n",
@@ -114,8 +115,7 @@ SHOWN = {
         "Text <iframe src=x> and <svg onload=alert(3)>. A detective",
         "(and <script>alert(3)</script> is only code)",
     ],
-    # Glossary definitions are plain text: the Glossary page shows the entity as it was typed.
-    "glossary": ["The words &#60;script&#62;alert(6)&#60;/script&#62; are shown, never run."],
+    "glossary": ["The words script and alert(6) are shown, never run."],
     "training/scenarios/found-at-2am": ["<script>alert(6)</script> and <img src=x onerror=alert(6)> are words here."],
     "training/handouts/found-at-2am": ["<script>alert(6)</script> and <img src=x onerror=alert(6)> are words here."],
     "first-meeting": ["Shown as text: <img src=x onerror=alert(12)> and <script>alert(12)</script>.", ROLE],

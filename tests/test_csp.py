@@ -135,6 +135,7 @@ def test_known_scripts_are_the_templates_own_with_only_url_like_values_filled_in
     # Found by the red team: a '>' in an earlier attribute, an entity in the value, src= inside a value.
     ('<meta name="a>b" http-equiv="refresh" content="0;url=https://example.org">', "has a <meta http-equiv>"),
     ('<meta http-equiv="&#114;efresh" content="0;url=https://example.org">', "has a <meta http-equiv>"),
+    ('<meta name="<" http-equiv="refresh" content="0;url=https://example.org">', "has a <meta http-equiv>"),
     ('<script title="src=x">alert(502)</script>', "has a script tag not in a form our templates or Material write"),
     ('<script src="https://example.org/a.js"></script>', "has a script tag not in a form our templates or Material write"),
     ('<script src="//example.org/a.js" defer></script>', "has a script tag not in a form our templates or Material write"),
@@ -149,6 +150,8 @@ def test_known_scripts_are_the_templates_own_with_only_url_like_values_filled_in
 def test_a_page_with_anything_no_template_writes_is_refused(html, expected):
     problems = csp.page_problems(f"<html><head></head><body>{html}</body></html>", known_scripts())
     assert not csp.page_problems('<html><head><script src="../assets/x.js" defer></script></head></html>', known_scripts())
+    code_sample = '<pre><code>&lt;meta http-equiv="refresh"&gt; &lt;form action="x"&gt;</code></pre>'
+    assert not csp.page_problems(f"<html><body>{code_sample}</body></html>", known_scripts())
     assert problems and problems[0].startswith(expected), problems
 
 

@@ -36,18 +36,22 @@ _RUNS = ("", "text/javascript", "application/javascript", "module")  # types a b
 _TEMPLATE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 _JINJA_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
 _URL_LIKE = r"[^\"'<>\\\n]*"  # what a Jinja expression in a known script may become: no way out of its string
-# Whole pages are checked by what they contain, not by how a regular expression reads their tags
-# (a '>' inside an earlier quoted attribute, or src= inside another attribute's value, fooled
-# that): every '<script' must be one of the exact forms our templates and Material write, and
-# the words that redirect, rebase, frame or send a page may not appear at all.
-_SCRIPT_OPENING = re.compile(r"<script\b[^>]*>?", re.I)
+# Whole pages are checked by their tags read as a browser reads them - a quoted attribute value
+# may hold '>' (a regular expression that stopped at the first '>' was fooled by name="a>b", and
+# by src= inside another attribute's value) - and against exact forms, not by looking for bad
+# words: every '<script' must be one of the forms our templates and Material write, and no tag
+# may carry http-equiv (a refresh; our own policy is added after this check), action= or
+# formaction=. Escaped text (&lt;meta ...>) in a code sample is no tag and is left alone.
+_TAG_REST = r"""(?:[^>"']|"[^"]*"|'[^']*')*>?"""
+_SCRIPT_OPENING = re.compile(r"<script\b" + _TAG_REST, re.I)
 _SCRIPT_FORMS = re.compile(r'<script>|<script id="__config" type="application/json">'
                            r'|<script src="(?![A-Za-z][A-Za-z0-9+.-]*:|[/\\]{2})[^"<>\\\s]*"(?: defer)?>')
-_FORBIDDEN = [
-    (re.compile(r"http-equiv", re.I), 'has a <meta http-equiv> (a refresh would send readers elsewhere)'),
-    (re.compile(r"<base\b", re.I), "has a <base> element, which would change where every link on the page goes"),
-    (re.compile(r"\baction\s*=|formaction", re.I), "has a form that sends to an address (action= or formaction=)"),
-    (re.compile(r"<(?:iframe|frame|object|embed)\b", re.I), "has an <iframe>, <frame>, <object> or <embed>"),
+_ANY_TAG = re.compile(r"<[A-Za-z][A-Za-z0-9-]*" + _TAG_REST)
+_FORBIDDEN_IN_TAGS = [
+    (re.compile(r"^<meta\b.*http-equiv", re.I | re.S), "has a <meta http-equiv> (a refresh would send readers elsewhere)"),
+    (re.compile(r"^<base\b", re.I), "has a <base> element, which would change where every link on the page goes"),
+    (re.compile(r"[\s/\"']action\s*=|formaction", re.I), "has a form that sends to an address (action= or formaction=)"),
+    (re.compile(r"^<(?:iframe|frame|object|embed)\b", re.I), "has an <iframe>, <frame>, <object> or <embed>"),
     (re.compile(r"javascript:", re.I), "has a javascript: address"),
 ]
 
@@ -120,7 +124,8 @@ def page_problems(html: str, known: KnownScripts) -> list[str]:
                 for m in _SCRIPT_OPENING.finditer(html) if not _SCRIPT_FORMS.fullmatch(m.group())]
     problems += [f"has an inline script that is not one of the known template scripts: {script.strip()[:80]!r}"
                  for script in inline_scripts(html) if not known.allows(script)]
-    problems += [what for pattern, what in _FORBIDDEN if pattern.search(html)]
+    tags = [m.group() for m in _ANY_TAG.finditer(html)]
+    problems += [what for pattern, what in _FORBIDDEN_IN_TAGS if any(pattern.search(tag) for tag in tags)]
     return problems
 
 
