@@ -177,6 +177,8 @@ def test_after_mode_shows_results_right_answers_and_the_change_since_before(page
     assert axe_violations(page) == []
     page.emulate_media(color_scheme="dark")
     page.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'slate')")
+    # Material eases colours over 125-250 ms: axe measured a nav link mid-way and saw too little contrast.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     assert axe_violations(page) == []
     # switching back to before mode hides every answer again
     page.get_by_role("radio", name="Before the session").check()
