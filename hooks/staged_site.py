@@ -1,4 +1,4 @@
-"""MkDocs hook: `mkdocs build` writes to site.partial/ and swaps it in only on success
+"""MkDocs hook: `mkdocs build` writes to site.partial-<pid>/ and swaps it in only on success
 (common_agenda/staged_site.py). It must come first under `hooks:`, so every other hook sees
 where pages are really written.
 
@@ -9,7 +9,10 @@ place on purpose: both are left as they are.
 import logging
 from pathlib import Path
 
-from common_agenda.staged_site import StagedSite
+from mkdocs.exceptions import PluginError
+
+from common_agenda.site_state import project_root
+from common_agenda.staged_site import StagedSite, StagedSiteError
 
 log = logging.getLogger("mkdocs.hooks.staged_site")
 _command = None
@@ -25,8 +28,15 @@ def on_config(config):
     global _staged
     _staged = None
     if _command in ("build", "gh-deploy"):
-        _staged = StagedSite(Path(config.site_dir))
-        config.site_dir = _staged.start()
+        root = project_root(config)
+        sources = (Path(config.docs_dir), root / "modules", root / "quizzes", root / "training", root / "hooks",
+                   root / "schemas", root / "overrides", root / ".git")
+        _staged = StagedSite(Path(config.site_dir), sources)
+        try:
+            config.site_dir = _staged.start()
+        except StagedSiteError as error:
+            _staged = None
+            raise PluginError(f"Common Agenda: {error}") from None
     return config
 
 
@@ -42,5 +52,9 @@ def on_build_error(error):
 
 def on_shutdown():
     if _staged and _staged.succeeded:
-        _staged.finish()
+        try:
+            _staged.finish()
+        except StagedSiteError as error:
+            log.error("Common Agenda: %s", error)
+            raise SystemExit(1) from None
         log.info("The finished site replaced %s", _staged.final)
