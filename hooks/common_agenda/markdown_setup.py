@@ -7,6 +7,7 @@ anything. tests/test_quiz_sections.py keeps SITE_MARKDOWN in step with mkdocs.ym
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass, field
 
 import markdown
@@ -31,3 +32,26 @@ class MarkdownSetup:
 
 
 SITE_MARKDOWN = MarkdownSetup()  # as in mkdocs.yml
+
+
+# Python-Markdown converts nested blocks and emphasis by recursion: a few hundred nested lists,
+# quotes, <div markdown> or *emphasis* raise RecursionError (a traceback, before issue 13). Every
+# check that converts author text does so within this many stack frames of its own, well under
+# what the page build has left under Python's limit of 1,000, so text that passes the check
+# also converts when its page is built. Real content needs under 100.
+STACK_FRAMES = 400
+
+
+def convert_within_stack(converter: markdown.Markdown, text: str, frames: int = STACK_FRAMES) -> str | None:
+    """The converted text, or None when converting it would nest deeper than `frames` calls."""
+    depth, frame = 0, sys._getframe()
+    while frame is not None:
+        depth, frame = depth + 1, frame.f_back
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(depth + frames)
+    try:
+        return converter.reset().convert(text)
+    except RecursionError:
+        return None
+    finally:
+        sys.setrecursionlimit(limit)  # the converter keeps its state (e.g. toc_tokens) until its next use

@@ -3,9 +3,10 @@
 The content loader's source check (unsafe_html) is the friendly first pass, with exact lines; this
 is the second, at load time too, so a file that only the converted HTML shows to be unsafe is
 still named with its field and line before MkDocs touches site/. The page hook (hooks/html_allowlist.py)
-checks every page again as served. Text with none of `<`, `&`, `[`, `{` cannot make anything but
-the plain markup Markdown writes for emphasis, lists, tables and code, all allowed, so it is not
-converted: of the site's 3,300 text values, 8 are.
+checks every page again as served. Short text with none of `<`, `&`, `[`, `{` can make nothing but the
+plain markup Markdown writes for emphasis, lists, tables and code, all allowed, and cannot nest
+deep enough to matter, so it is not converted. Longer text is, within a bounded stack
+(markdown_setup.convert_within_stack): text nested too deep is refused, not a RecursionError.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from typing import NamedTuple
 import markdown
 
 from .html_allowlist import FIX, findings, line_of
-from .markdown_setup import SITE_MARKDOWN
+from .markdown_setup import SITE_MARKDOWN, convert_within_stack
 
 _MAY_MAKE_MARKUP = re.compile(r"[<&\[{]")
+_SHORT = 200  # shorter text cannot nest deep enough to matter, so it is converted only for markup
 
 
 @lru_cache(maxsize=1)
@@ -37,13 +39,13 @@ class Found(NamedTuple):
 
 def find(text: str) -> Found | None:
     """What the converted text has that is not allowed, and the 0-based source line it seems to come from."""
-    if not _MAY_MAKE_MARKUP.search(text):
+    if len(text) <= _SHORT and not _MAY_MAKE_MARKUP.search(text):
         return None
-    converter = _converter()
-    try:
-        html = converter.reset().convert(text)
-    finally:
-        converter.reset()
+    html = convert_within_stack(_converter(), text)
+    if html is None:
+        return Found("is nested too deeply for Markdown to convert safely (lists, quotes, admonitions, "
+                     "<div markdown> or *emphasis* inside one another)", 0,
+                     "nest fewer levels: a handful is plenty for a reader")
     found = findings(html, author=True)
     if not found:
         return None
