@@ -154,7 +154,7 @@ BUILT = {
     "module-huge-file": "modules/broken.md:1: file: is too large",
     "quiz-alias-bomb": "quizzes/broken.yml:2: a1[0]: uses a YAML alias",
     "quiz-utf16": "quizzes/broken.yml:1: file: is not UTF-8 text",
-    "plan-unquoted-start": "training/plans/broken.yml:6: start: must be text, but YAML reads 9:30",
+    "plan-unquoted-start": "training/plans/broken.yml:6: start: '9:30' is read by YAML as 570",
     "scenario-broken-no-cascade": "training/scenarios/school-referral.yml:5: YAML: YAML syntax error",
     "local-module-note-event-handler": "local.yml:11: module_notes.confidentiality: contains an event-handler attribute",
     "glossary-javascript-link": "modules/glossary.yml:2: [0].definition: contains a javascript: (or similar) link",

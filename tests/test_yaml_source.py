@@ -123,3 +123,20 @@ def test_thirty_thousand_levels_are_refused_before_the_composer_recurses():
         assert messages(text) == [f"f.yml:1: {field}: {fix}"]
     indented = "".join(" " * i + "a:\n" for i in range(60)) + " " * 60 + "x\n"
     assert messages(indented) == [f"f.yml:41: a.a.a...: {fix}"]
+
+
+def test_numbers_only_in_plain_decimal_digits():
+    """YAML 1.1 reads 070 as 56 and 0x46, 1:10 and 7_0 as 70: each is refused, where it is written."""
+    refused = {"070": "56 (a leading 0 makes it octal)", "0x46": "70 ('0x' makes it hexadecimal)",
+               "0b101": "5 ('0b' makes it binary)", "1:10": "70 (base 60", "7_0": "70 (YAML drops the '_')",
+               "1_0.5": "10.5 (YAML drops the '_')", "-070": "-56"}
+    for written, read in refused.items():
+        doc, problems = parse_yaml(f"id: x\npass_mark: {written}\n", "q.yml")
+        assert doc is None and len(problems) == 1, written
+        assert str(problems[0]).startswith(f"q.yml:2: pass_mark: '{written}' is read by YAML as {read}"), problems
+        assert f'or quote it if it is text ("{written}")' in problems[0].fix
+    assert "plain digits (70)" in parse_yaml("a: 070\n", "q.yml")[1][0].fix
+    for written, value in {"70": 70, "+70": 70, "-5": -5, "0": 0, "0.5": 0.5, ".5": 0.5, "07.5": 7.5,
+                           "'070'": "070", '"1:10"': "1:10", "2026-01-01": "2026-01-01", "0o17": "0o17"}.items():
+        doc, problems = parse_yaml(f"a: {written}\n", "q.yml")
+        assert problems == [] and doc.data == {"a": value}, written

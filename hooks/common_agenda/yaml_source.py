@@ -21,7 +21,9 @@ PyYAML that can fail without a located message:
   decimal string of more than 4,300 digits into an int, and a huge hex number breaks any message
   that prints it); every other number, true/false or null is constructed on its own first, so a
   value such as `0x_` or `0b_` (which the YAML 1.1 resolver takes for a number) is a located
-  problem, not a ValueError.
+  problem, not a ValueError. A number must also be spelled in plain decimal digits: YAML 1.1 reads
+  `070` as 56, `0x46`, `1:10` (base 60) and `7_0` as 70, and a pass mark or a length in minutes
+  misread that way passes every other check (a time written `9:30` unquoted is refused here too).
 """
 
 from __future__ import annotations
@@ -246,12 +248,44 @@ def _scalar_problem(node: yaml.ScalarNode, path: Path_, line: int, doc: YamlDoc,
             return Problem(doc.display, line, name,
                            f"'{node.value}' looks like {NUMBER_TAGS.get(node.tag, 'a value')} to YAML but cannot be read as one",
                            "write a plain number, or put the value in quotes if it is text")
+        if node.tag in NUMBER_TAGS and not node.style and not _DECIMAL[node.tag].fullmatch(node.value):
+            plain = _plain_digits(node.value, value)
+            return Problem(doc.display, line, name, f"'{node.value}' is read by YAML as {value} ({_spelling(node.value)})",
+                           f'write the number in plain digits ({plain}), or quote it if it is text ("{node.value}")')
         if isinstance(value, float):
             doc.has_float = True
             if not math.isfinite(value):  # .nan passes every minimum and maximum, and is not valid JSON
                 return Problem(doc.display, line, name, f"'{node.value}' is not a number content can use",
                                "write an ordinary number, or put the value in quotes if it is text")
     return None
+
+
+# The spellings read as the number they show; YAML 1.1 also reads octal (070 is 56), 0x, 0o, 0b,
+# base 60 (1:10 is 70) and '_' separators, which an author writing a pass mark does not expect.
+_DECIMAL = {"tag:yaml.org,2002:int": re.compile(r"[-+]?(0|[1-9][0-9]*)"),
+            "tag:yaml.org,2002:float": re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")}
+
+
+def _spelling(written: str) -> str:
+    digits = written.lstrip("+-")
+    if ":" in digits:
+        return "base 60: each ':' multiplies what comes before by 60"
+    if "_" in digits:
+        return "YAML drops the '_'"
+    for prefix, base in (("0x", "hexadecimal"), ("0o", "octal"), ("0b", "binary")):
+        if digits.lower().startswith(prefix):
+            return f"'{digits[:2]}' makes it {base}"
+    return "a leading 0 makes it octal"
+
+
+def _plain_digits(written: str, value: Any) -> str:
+    """What the author most likely meant: the digits as written when they look decimal, else the value read."""
+    digits = written.replace("_", "")
+    if re.fullmatch(r"[-+]?[0-9]+(\.[0-9]*)?", digits):
+        sign = "-" if digits.startswith("-") else ""
+        digits = digits.lstrip("+-").lstrip("0") or "0"
+        return sign + ("0" + digits if digits.startswith(".") else digits)
+    return str(value)
 
 
 def _record_lines(root: yaml.Node, doc: YamlDoc, offset: int, loader) -> list[Problem]:
@@ -285,7 +319,7 @@ def _record_lines(root: yaml.Node, doc: YamlDoc, offset: int, loader) -> list[Pr
                 bracket_cost += markdown_shape.cost(node.value)
                 if bracket_cost > markdown_shape.MAX_COST:
                     problems.append(Problem(doc.display, line, field_name(path),
-                                            f"brings the file's text to {bracket_cost:,} brackets × characters, which "
+                                            f"brings the file's text to {bracket_cost:,} openers ([ ( < `) × characters, which "
                                             f"Markdown would take seconds to convert (limit: {markdown_shape.MAX_COST:,})",
                                             markdown_shape.FIX))
         elif node.tag not in (MAP_TAG, SEQ_TAG):
