@@ -10,6 +10,8 @@ A case is a folder:
 - `symlinks.txt` has one `path -> target` line per symbolic link to make (git would keep a
   committed link, but a link to /etc/passwd in the repository is not wanted): whatever is at
   `path` is removed first, and `target` is written into the link as it stands;
+- `fifos.txt` lists paths where a named pipe (FIFO) is made, whatever was there removed first (git
+  cannot hold one); `folders.txt` lists paths where an empty folder replaces whatever was there;
 - `expected.txt` holds the exact problem lines, one per line, or `accepted.txt` says the case must
   load and build (a byte-order mark, Windows line endings);
 - `README.txt` says in a sentence what the case tries.
@@ -49,7 +51,7 @@ def case_files(case: str) -> list[str]:
     folder = CASES_DIR / case
     paths = [p.relative_to(folder / "files").as_posix() for p in (folder / "files").rglob("*") if p.is_file()] \
         if (folder / "files").exists() else []
-    for name in ("delete.txt", "generate.txt"):
+    for name in ("delete.txt", "generate.txt", "fifos.txt", "folders.txt"):
         if (folder / name).exists():
             paths += (folder / name).read_text(encoding="utf-8").split()
     return paths + [path for path, _ in symlinks(case)]
@@ -91,6 +93,15 @@ def apply_case(case: str, root: Path) -> None:
             link.unlink()
         link.parent.mkdir(parents=True, exist_ok=True)
         link.symlink_to(target)
+    for name, make in (("fifos.txt", os.mkfifo), ("folders.txt", os.mkdir)):
+        for relative in (folder / name).read_text(encoding="utf-8").split() if (folder / name).exists() else []:
+            path = root / relative
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            elif path.exists() or path.is_symlink():
+                path.unlink()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            make(path)
 
 
 def expected_lines(case: str) -> list[str]:

@@ -8,6 +8,7 @@ agree with what MkDocs and Material really read, and the links, fields and files
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -335,3 +336,65 @@ def test_a_file_that_could_run_script_or_is_of_no_known_kind_is_refused(uri, exp
     [problem] = docs_static.problems([uri], "site-src")
     assert (problem.file, problem.line, problem.field) == (f"site-src/{uri}", 1, "file")
     assert expected in str(problem), str(problem)
+
+
+# ---- What the walk refuses besides links (entries.py); each exact message for a case is in bad_inputs/ ----
+
+def _walked(root: Path) -> list[str]:
+    return [str(p) for p in link_problems(root, root / "docs")]
+
+
+def test_unreadable_folders_and_files_are_refused(tmp_path, monkeypatch):
+    """The tests run as root, where os.access always says yes and chmod 000 changes nothing: the
+    refusals are tested with os.access and os.scandir answering as they do for an ordinary user."""
+    root = project(tmp_path / "project")
+    import common_agenda.entries as entries
+    denied = {str(root / "quizzes"), str(root / "docs" / "assets" / "extra.css"), str(root / "modules")}
+    (root / "docs" / "assets" / "extra.css").write_text("p {}\n", encoding="utf-8")
+    monkeypatch.setattr(entries.os, "access", lambda path, mode: str(path) not in denied)
+    found = _walked(root)
+    assert "quizzes:1: folder: cannot be opened (no permission to list it), so its files would be left out " \
+           "— make it readable (chmod u+rx quizzes), or remove it" in found
+    assert "modules:1: folder: cannot be opened (no permission to list it), so its files would be left out " \
+           "— make it readable (chmod u+rx modules), or remove it" in found
+    assert "docs/assets/extra.css:1: file: cannot be read (no permission) — make it readable " \
+           "(chmod a+r docs/assets/extra.css), or remove it" in found
+    assert len(found) == 3
+    monkeypatch.undo()
+    import common_agenda.symlinks as symlinks
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if str(path) == str(root / "training"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+    monkeypatch.setattr(symlinks.os, "scandir", scandir)
+    assert _walked(root) == ["training:1: folder: cannot be opened (Permission denied), so its files would be "
+                             "left out — make it readable (chmod u+rx training), or remove it"]
+
+
+def test_names_and_kinds_the_build_would_skip_or_mangle(tmp_path):
+    root = project(tmp_path / "project")
+    for name in ("a?b.md", "x%41.md", "a<b.md", "new\nline.md", "q'uote.md"):
+        (root / "modules" / name).write_text("x\n", encoding="utf-8")
+    (root / "training" / "plans" / "half-day.yml").rename(root / "training" / "plans" / "half-day.yaml")
+    (root / "modules" / "x.MD").write_text("x\n", encoding="utf-8")
+    (root / "modules" / "README.md").write_text("x\n", encoding="utf-8")
+    (root / "local.YML").write_text("x: 1\n", encoding="utf-8")
+    os.mkfifo(root / "docs" / "assets" / "pipe")
+    (root / "docs" / "assets" / "through.css").symlink_to(root / "docs" / "assets" / "pipe")
+    (root / "training" / "duties").rename(root / "training" / "gone")
+    (root / "training" / "duties").write_text("x\n", encoding="utf-8")
+    found = _walked(root)
+    named = [line.split(":1:")[0] for line in found]
+    assert named == ["local.YML", "modules/a<b.md", "modules/a?b.md", "modules/new\\nline.md", "modules/q'uote.md",
+                     "modules/x%41.md", "modules/x.MD", "training/plans/half-day.yaml",
+                     "docs/assets/pipe", "docs/assets/through.css"], found
+    assert found[0].endswith("rename it to local.yml") and found[6].endswith("rename it to x.md")
+    assert found[7].endswith("rename it to half-day.yml")
+    assert all("named pipe" in line for line in found[-2:])
+    (root / "training" / "duties").unlink()
+    (root / "modules").rename(root / "gone-modules")
+    (root / "modules").write_text("x\n", encoding="utf-8")
+    assert "modules:1: file: is a file where the build expects a folder — replace it with the folder modules/, " \
+           "or remove it" in _walked(root)

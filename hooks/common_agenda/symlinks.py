@@ -11,7 +11,9 @@ finish reading).
 
 MkDocs walks `docs/` following folder links, so a folder linked to one it is already inside would
 make the walk go on until the system gives up; such links are refused too. The walk here follows
-only links it has accepted, and never enters a folder twice, so it ends on any input. `schemas/`
+only links it has accepted, and never enters a folder twice, so it ends on any input. The same walk
+refuses, before any file is opened, what is not an ordinary file or folder, what cannot be read,
+and names the loaders or MkDocs would skip or mangle (entries.py). `schemas/`
 and `overrides/` are the project's code, like `hooks/`, and are not walked: the tests link them.
 """
 
@@ -22,6 +24,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .entries import entry_problems
 from .problems import Problem
 
 FOLDERS = ("modules", "quizzes", "training")  # and the docs folder
@@ -41,15 +44,30 @@ def link_problems(root: Path, docs_dir: Path) -> list[Problem]:
     areas = [top for top in tops if os.path.realpath(top) == str(top)]  # reached without a link
     names = [f"{name}/" for name in FOLDERS] + [_display(docs_dir, root) + "/"]
     allowed = Allowed(root, areas, ", ".join(names) + " or " + SETTINGS)
-    problems = []
+    problems = _settings_names(root)
     for top in tops:
         if top not in areas:  # the area itself, or a folder on the way to it, is a link
             problem = _refused(top, allowed, ancestors=())
             if problem:
                 problems.append(problem)
                 continue
-        problems += _walk(top, allowed)
+        place = None if top == docs_dir else "" if top.name == SETTINGS else top.name
+        found, enter = entry_problems(str(top), _display(top, root), place, "file" if top.name == SETTINGS else "folder")
+        problems += found
+        if enter:
+            problems += _walk(top, allowed, place)
     return problems
+
+
+def _settings_names(root: Path) -> list[Problem]:
+    """local.YML or local.yaml would be skipped without a word: the loader opens local.yml only."""
+    try:
+        names = os.listdir(root)
+    except OSError:
+        return []
+    return [Problem(name, 1, "file", "is not read by the build under this name, so it would be left out",
+                    f"rename it to {SETTINGS}")
+            for name in sorted(names) if name != SETTINGS and name.lower() in (SETTINGS, "local.yaml")]
 
 
 @dataclass(frozen=True)
@@ -61,10 +79,9 @@ class Allowed:
     names: str
 
 
-def _walk(top: Path, allowed: Allowed) -> list[Problem]:
-    """Check each link under `top`, descending into accepted folder links as MkDocs would."""
-    if not top.is_dir():
-        return []
+def _walk(top: Path, allowed: Allowed, place: str | None) -> list[Problem]:
+    """Check each entry under `top` (entries.py), and each link, descending into accepted folder
+    links as MkDocs would. `place` is the content folder's name, None for the docs folder."""
     problems = []
     pending = [(top, (os.path.realpath(top),))]
     seen: set[str] = set()
@@ -75,8 +92,12 @@ def _walk(top: Path, allowed: Allowed) -> list[Problem]:
         seen.add(ancestors[-1])
         try:
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-        except OSError:
-            continue  # an unreadable folder: the loaders report the files they cannot read
+        except OSError as error:  # Path.glob would hide it, and the site would lose the folder's files
+            display = _display(folder, allowed.root)
+            problems.append(Problem(display, 1, "folder", f"cannot be opened ({error.strerror}), so its files "
+                                                          "would be left out",
+                                    f"make it readable (chmod u+rx {display}), or remove it"))
+            continue
         for entry in entries:
             path = Path(entry.path)
             if entry.is_symlink():
@@ -84,7 +105,10 @@ def _walk(top: Path, allowed: Allowed) -> list[Problem]:
                 if problem:
                     problems.append(problem)
                     continue
-            if entry.is_dir():  # follows an accepted link, as MkDocs does
+            inner = None if place is None else _display(folder, allowed.root)
+            found, enter = entry_problems(entry.path, _display(path, allowed.root), inner)
+            problems += found
+            if enter:  # follows an accepted link, as MkDocs does
                 pending.append((path, ancestors + (os.path.realpath(path),)))
     return problems
 
