@@ -315,3 +315,21 @@ def test_a_dangling_site_link_gets_its_folder(tmp_path):
     staged.succeeded = True
     staged.finish()
     assert (tmp_path / "served" / "index.html").read_text(encoding="utf-8") == "new"
+
+
+def test_markdown_shape_counts_every_opener_and_splits_where_markdown_does():
+    from common_agenda.markdown_shape import problems_in
+    links = "\n".join(f"- [Source document number {i}](https://example.org/docs/{i}) about topic" for i in range(250))
+    assert problems_in(links, "m.md", "body", 1) == []  # each list item is its own inline run (refused before)
+    [problem] = problems_in("Intro.\n\n" + "<a " * 8000, "m.md", "body", 1)
+    assert (problem.line, problem.what) == (3, "has 8,000 of [ ( < ` in a block of 24,000 characters, which "
+                                               "Markdown would take seconds to convert (limit: 4,000,000 openers × characters)")
+    [problem] = problems_in("Term\n" + ": meaning\n" * 1200, "m.md", "body", 1)
+    assert problem.what.startswith("has a block of 1,201 lines with no blank line")
+
+
+def test_a_conversion_that_runs_too_long_is_refused_not_waited_for(monkeypatch):
+    from common_agenda import markdown_setup
+    monkeypatch.setattr(markdown_setup, "SECONDS", 0.001)
+    with pytest.raises(markdown_setup.ConversionRefused, match="takes over 0.001 seconds to convert"):
+        markdown_setup.convert_within_stack(SITE_MARKDOWN.converter(), "| a | b |\n|---|---|\n" + "| x | *y* |\n" * 900)

@@ -7,7 +7,9 @@ anything. tests/test_quiz_sections.py keeps SITE_MARKDOWN in step with mkdocs.ym
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import threading
 from dataclasses import dataclass, field
 
 import markdown
@@ -38,20 +40,42 @@ SITE_MARKDOWN = MarkdownSetup()  # as in mkdocs.yml
 # quotes, <div markdown> or *emphasis* raise RecursionError (a traceback, before issue 13). Every
 # check that converts author text does so within this many stack frames of its own, well under
 # what the page build has left under Python's limit of 1,000, so text that passes the check
-# also converts when its page is built. Real content needs under 100.
+# also converts when its page is built. Real content needs under 100. And within this many
+# seconds: the shape limits (markdown_shape) keep known slow shapes out, this bounds the rest
+# (the largest real module converts in 0.05 s).
 STACK_FRAMES = 400
+SECONDS = 3.0
 
 
-def convert_within_stack(converter: markdown.Markdown, text: str, frames: int = STACK_FRAMES) -> str | None:
-    """The converted text, or None when converting it would nest deeper than `frames` calls."""
+class ConversionRefused(Exception):
+    """The text nests too deep or takes too long to convert; str() says which, for an author."""
+
+
+def _too_slow(signum, frame):
+    raise ConversionRefused(f"takes over {SECONDS:g} seconds to convert")
+
+
+def convert_within_stack(converter: markdown.Markdown, text: str, frames: int = STACK_FRAMES) -> str:
+    """The converted text; ConversionRefused when it nests deeper than `frames` calls or runs too long.
+
+    The time bound needs a timer signal, so it holds in the main thread (`mkdocs build`); the
+    shape limits still apply where it cannot (`mkdocs serve` rebuilds in another thread)."""
     depth, frame = 0, sys._getframe()
     while frame is not None:
         depth, frame = depth + 1, frame.f_back
     limit = sys.getrecursionlimit()
+    timed = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGALRM, _too_slow) if timed else None
+    if timed:
+        signal.setitimer(signal.ITIMER_REAL, SECONDS)
     sys.setrecursionlimit(depth + frames)
     try:
         return converter.reset().convert(text)
     except RecursionError:
-        return None
+        raise ConversionRefused("is nested too deeply for Markdown to convert safely (lists, quotes, "
+                                "admonitions, <div markdown> or *emphasis* inside one another)") from None
     finally:
         sys.setrecursionlimit(limit)  # the converter keeps its state (e.g. toc_tokens) until its next use
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)

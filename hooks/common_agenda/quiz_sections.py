@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-from .markdown_setup import SITE_MARKDOWN, MarkdownSetup, convert_within_stack  # noqa: F401 (MarkdownSetup: imported from here by the hooks)
+from .markdown_setup import SITE_MARKDOWN, ConversionRefused, MarkdownSetup, convert_within_stack  # noqa: F401 (MarkdownSetup: imported from here by the hooks)
 from .modules import Module
 from .problems import Problem
 from .quizzes import Question, Quiz
@@ -37,8 +37,10 @@ class Section:
 @lru_cache(maxsize=None)
 def _sections(title: str, body: str, setup: MarkdownSetup) -> tuple[Section, ...]:
     md = setup.converter()
-    if convert_within_stack(md, "# " + title + "\n\n" + body) is None:
-        return ()  # too deep to convert: the module's own check says so (rendered_html)
+    try:
+        convert_within_stack(md, "# " + title + "\n\n" + body)
+    except ConversionRefused:
+        return ()  # the module's own check says why (rendered_html)
 
     def walk(tokens):
         for token in tokens:

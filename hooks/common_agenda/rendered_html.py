@@ -18,7 +18,7 @@ from typing import NamedTuple
 import markdown
 
 from .html_allowlist import FIX, findings, line_of
-from .markdown_setup import SITE_MARKDOWN, convert_within_stack
+from .markdown_setup import SITE_MARKDOWN, ConversionRefused, convert_within_stack
 
 _MAY_MAKE_MARKUP = re.compile(r"[<&\[{]")
 _SHORT = 200  # shorter text cannot nest deep enough to matter, so it is converted only for markup
@@ -41,11 +41,12 @@ def find(text: str) -> Found | None:
     """What the converted text has that is not allowed, and the 0-based source line it seems to come from."""
     if len(text) <= _SHORT and not _MAY_MAKE_MARKUP.search(text):
         return None
-    html = convert_within_stack(_converter(), text)
-    if html is None:
-        return Found("is nested too deeply for Markdown to convert safely (lists, quotes, admonitions, "
-                     "<div markdown> or *emphasis* inside one another)", 0,
-                     "nest fewer levels: a handful is plenty for a reader")
+    try:
+        html = convert_within_stack(_converter(), text)
+    except ConversionRefused as refused:
+        _converter.cache_clear()  # an interrupted conversion may leave the converter's state half-changed
+        return Found(str(refused), 0, "nest fewer levels, or split the text: a handful of levels and short "
+                                      "paragraphs are plenty for a reader")
     found = findings(html, author=True)
     if not found:
         return None
