@@ -333,3 +333,9 @@ def test_a_conversion_that_runs_too_long_is_refused_not_waited_for(monkeypatch):
     monkeypatch.setattr(markdown_setup, "SECONDS", 0.001)
     with pytest.raises(markdown_setup.ConversionRefused, match="takes over 0.001 seconds to convert"):
         markdown_setup.convert_within_stack(SITE_MARKDOWN.converter(), "| a | b |\n|---|---|\n" + "| x | *y* |\n" * 900)
+
+
+def test_a_problem_prints_control_characters_from_a_file_as_escapes():
+    from common_agenda.problems import Problem
+    shown = str(Problem("a.yml", 1, "text", "links to '../x.md\x00.png' \x1b[31mred\nb.yml:9: fake", "fix it"))
+    assert shown == "a.yml:1: text: links to '../x.md\\x00.png' \\x1b[31mred\\x0ab.yml:9: fake — fix it"

@@ -18,7 +18,13 @@ class Problem:
     fix: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.field}: {self.what} — {self.fix}"
+        return _shown(f"{self.file}:{self.line}: {self.field}: {self.what} — {self.fix}")
+
+
+def _shown(text: str) -> str:
+    """Control characters quoted from a file (a NUL, an ESC that would recolour the terminal, a line
+    break that would fake a second problem) are printed as \\x.. escapes."""
+    return "".join(f"\\x{ord(c):02x}" if (ord(c) < 32 or 127 <= ord(c) < 160) else c for c in text)
 
 
 class ContentError(PluginError):
