@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from test_training import CHECK as TRAINING_CHECK
 from common_agenda.link_targets import Targets, place_on, problems, targets
 from common_agenda.preflight import load_checked
 from common_agenda.problems import ContentError
@@ -359,39 +360,10 @@ def test_a_hand_made_marker_that_got_past_every_loader_still_names_no_file(proje
 
 # ---- Real builds: one link, every page that shows it ----
 
-CHECK = """\
-title: Joint training check
-questions:
-  - id: goals
-    module: shared-goals
-    type: single
-    prompt: Who does the police work? See [why it matters](../modules/shared-goals.md#why-it-matters).
-    covers: [A2]
-    options:
-      - {id: a, text: The case worker, correct: false, feedback: No.}
-      - {id: b, text: The police officer, correct: true, feedback: Yes.}
-      - {id: c, text: Whoever is free now, correct: false, feedback: No.}
-    explanation: Each side does its own job.
-  - id: scope
-    module: confidentiality
-    type: true_false
-    prompt: A release covers only what it names.
-    covers: [A9]
-    options:
-      - {id: "true", text: "True", correct: true, feedback: Yes.}
-      - {id: "false", text: "False", correct: false, feedback: No.}
-    explanation: Share what the client agreed to.
-  - id: clash
-    module: tension-and-conflict
-    type: single
-    prompt: When should friction be named?
-    covers: [A4]
-    options:
-      - {id: a, text: During a case, correct: false, feedback: No.}
-      - {id: b, text: Never at all, correct: false, feedback: No.}
-      - {id: c, text: Before a case, correct: true, feedback: Yes.}
-    explanation: Name friction early.
-"""
+# The training tests' check, with one link in a prompt, written from training/.
+CHECK = TRAINING_CHECK.replace("prompt: Who does the police work?\n",
+                               "prompt: Who does the police work? See [why it matters](../modules/shared-goals.md#why-it-matters).\n")
+assert CHECK != TRAINING_CHECK
 
 SCENARIO = """\
 id: desk

@@ -1,0 +1,77 @@
+"""mkdocs build writes into a partial folder and swaps it in only on success (hooks/staged_site.py)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from common_agenda.staged_site import StagedSite
+
+
+def built(staged: StagedSite, text: str) -> Path:
+    """What MkDocs does between start and finish: write the site into the partial folder."""
+    written = Path(staged.start())
+    written.mkdir()
+    (written / "index.html").write_text(text, encoding="utf-8")
+    staged.succeeded = True
+    staged.finish()
+    return written
+
+
+def test_a_staged_site_replaces_the_old_one_only_after_success(tmp_path):
+    final = tmp_path / "site"
+    final.mkdir()
+    (final / "index.html").write_text("old", encoding="utf-8")
+    staged = StagedSite(final)
+    written = Path(staged.start())
+    assert written.parent == tmp_path and written.name.startswith("site.partial-")
+    written.mkdir()
+    (written / "index.html").write_text("new", encoding="utf-8")
+    staged.failed()
+    staged.finish()
+    assert (final / "index.html").read_text(encoding="utf-8") == "old" and not written.exists()
+
+    staged = StagedSite(final)
+    built(staged, "new")
+    assert (final / "index.html").read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_staged_site_into_a_linked_folder_keeps_the_link(tmp_path):
+    real = tmp_path / "served"
+    real.mkdir()
+    (real / "stale.html").write_text("old", encoding="utf-8")
+    final = tmp_path / "site"
+    final.symlink_to(real)
+    staged = StagedSite(final)
+    built(staged, "new")
+    assert final.is_symlink() and sorted(p.name for p in real.iterdir()) == ["index.html"]
+
+
+def test_a_site_folder_that_leads_to_the_sources_is_refused_before_anything_is_emptied(tmp_path):
+    from common_agenda.staged_site import StagedSiteError
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home", encoding="utf-8")
+    (tmp_path / "site").symlink_to(tmp_path / "docs")
+    with pytest.raises(StagedSiteError, match="would delete the sources"):
+        StagedSite(tmp_path / "site", (tmp_path / "docs",)).start()
+    with pytest.raises(StagedSiteError, match="would delete the sources"):
+        StagedSite(tmp_path, (tmp_path / "docs",)).start()  # the project folder itself
+    assert (tmp_path / "docs" / "index.md").read_text(encoding="utf-8") == "# Home"
+
+
+def test_folders_left_by_a_killed_build_go_and_each_process_has_its_own(tmp_path):
+    final = tmp_path / "site"
+    (tmp_path / "site.partial-999999999").mkdir()  # no such process
+    first, second = StagedSite(final), StagedSite(final)
+    assert first.start() == second.start() == str(tmp_path / f"site.partial-{os.getpid()}")
+    assert not (tmp_path / "site.partial-999999999").exists()
+
+
+def test_a_dangling_site_link_gets_its_folder(tmp_path):
+    (tmp_path / "site").symlink_to(tmp_path / "served")
+    staged = StagedSite(tmp_path / "site")
+    built(staged, "new")
+    assert (tmp_path / "served" / "index.html").read_text(encoding="utf-8") == "new"
