@@ -86,22 +86,20 @@ def apply_case(case: str, root: Path) -> None:
         relative = (folder / "generate.txt").read_text(encoding="utf-8").strip()
         (root / relative).write_text(generated_text(), encoding="utf-8")
     for relative, target in symlinks(case):
-        link = root / relative
-        if link.is_dir() and not link.is_symlink():
-            shutil.rmtree(link)
-        elif link.exists() or link.is_symlink():
-            link.unlink()
-        link.parent.mkdir(parents=True, exist_ok=True)
-        link.symlink_to(target)
+        _cleared(root / relative).symlink_to(target)
     for name, make in (("fifos.txt", os.mkfifo), ("folders.txt", os.mkdir)):
         for relative in (folder / name).read_text(encoding="utf-8").split() if (folder / name).exists() else []:
-            path = root / relative
-            if path.is_dir() and not path.is_symlink():
-                shutil.rmtree(path)
-            elif path.exists() or path.is_symlink():
-                path.unlink()
-            path.parent.mkdir(parents=True, exist_ok=True)
-            make(path)
+            make(_cleared(root / relative))
+
+
+def _cleared(path: Path) -> Path:
+    """The path with whatever stood there removed and its folder made, ready for a link, pipe or folder."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def expected_lines(case: str) -> list[str]:
