@@ -14,6 +14,7 @@ that leads to the project's own sources (`site -> docs`) is refused before anyth
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 from pathlib import Path
@@ -43,7 +44,7 @@ class StagedSite:
         if not os.access(self.final.parent, os.W_OK):
             raise StagedSiteError(f"cannot write in {self.final.parent}, where the site is built: "
                                   "make the folder writable or pass another --site-dir")
-        for leftover in self.final.parent.glob(f"{glob_escape(self.final.name)}.*-*"):
+        for leftover in self.final.parent.glob(f"{glob.escape(self.final.name)}.*-*"):
             if leftover.name.rsplit("-", 1)[-1].isdigit() and not _running(int(leftover.name.rsplit("-", 1)[-1])):
                 shutil.rmtree(leftover, ignore_errors=True)  # left by a build that was killed
         shutil.rmtree(self.partial, ignore_errors=True)
@@ -80,10 +81,6 @@ class StagedSite:
         for child in self.partial.iterdir():
             shutil.move(str(child), target / child.name)
         self.partial.rmdir()
-
-
-def glob_escape(name: str) -> str:
-    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
 
 
 def _running(pid: int) -> bool:

@@ -84,12 +84,13 @@ def _code_regions(text: str) -> list[tuple[int, int]]:
             regions.append((starts[index], starts[close] + len(lines[close])))
             index = close + 1
             continue
-        regions += [(starts[index] + a, starts[index] + b) for a, b in _code_spans(line)]
+        regions += [(starts[index] + a, starts[index] + b) for a, b in code_spans(line)]
         index += 1
     return regions
 
 
-def _code_spans(line: str) -> list[tuple[int, int]]:
+def code_spans(line: str) -> list[tuple[int, int]]:
+    """Backtick runs paired with the next run of the same length on the line (a run after a backslash opens none)."""
     runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(line)]
     following: list[int | None] = [None] * len(runs)
     last: dict[int, int] = {}

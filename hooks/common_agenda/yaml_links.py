@@ -71,6 +71,7 @@ from typing import Any, Callable, Iterator
 from urllib.parse import unquote
 
 from .problems import Problem
+from .unsafe_html import code_spans
 from .yaml_source import YamlDoc, field_name
 
 START, END = "\ue000", "\ue001"
@@ -92,7 +93,6 @@ _TOKEN = re.compile(r"\\.|[\[\]]|\n[ \t]*(?=\n)", re.S)
 _ANGLE_TARGET = re.compile(r"<([^<>\n]*)>")
 _REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\[\]\n]+\][ \t]*:[ \t]*(<[^<>\n]*>|\S+)", re.M)
 _FENCE_LINE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
-_BACKTICKS = re.compile(r"`+")
 
 
 @dataclass(frozen=True)
@@ -210,7 +210,7 @@ def _code_regions(text: str) -> list[tuple[int, int]]:
             index = last + 1
             continue
         if "`" in lines[index]:
-            regions += [(starts[index] + a, starts[index] + b) for a, b in _code_spans(lines[index])]
+            regions += [(starts[index] + a, starts[index] + b) for a, b in code_spans(lines[index])]
         index += 1
     return regions
 
@@ -238,26 +238,6 @@ def _closing_fences(lines: list[str]) -> list[int | None]:
                 stack.pop()
             stack.append((-len(marks), index))
     return found
-
-
-def _code_spans(line: str) -> list[tuple[int, int]]:
-    """Backtick runs paired with the next run of the same length on the line."""
-    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(line)]
-    following: list[int | None] = [None] * len(runs)
-    last: dict[int, int] = {}
-    for i in range(len(runs) - 1, -1, -1):
-        length = runs[i][1] - runs[i][0]
-        following[i] = last.get(length)
-        last[length] = i
-    spans, i = [], 0
-    while i < len(runs):
-        begin = runs[i][0]
-        if following[i] is None or (begin and line[begin - 1] == "\\"):
-            i += 1
-            continue
-        spans.append((begin, runs[following[i]][1]))
-        i = following[i] + 1
-    return spans
 
 
 def _inline_target(text: str, start: int) -> tuple[int, int, int]:
