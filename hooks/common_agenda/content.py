@@ -14,6 +14,7 @@ from .evaluation import SOURCE as EVALUATION_SOURCE, Evaluation, load_evaluation
 from . import item_lint
 from .glossary import Term, load_glossary
 from .local_settings import DEFAULTS, Local, load_local
+from .module_scripts import ModuleScript, check_scripts, load_script, script_files
 from .modules import Module, load_module
 from .plans import Plan, build_plan, load_plan
 from .problems import Problem, stop_if_any
@@ -71,6 +72,7 @@ class Content:
     local: Local = DEFAULTS
     evaluation: Evaluation | None = None
     duties: tuple[DutiesPage, ...] = ()  # one page per training/duties/<place>.yml
+    scripts: dict[str, ModuleScript] = field(default_factory=dict)  # facilitator scripts, by module id
     markdown: MarkdownSetup = SITE_MARKDOWN
 
     def scenario(self, scenario_id: str) -> Scenario:
@@ -81,6 +83,9 @@ class Content:
 
     def quiz_for(self, module_id: str) -> Quiz | None:
         return next((q for q in self.quizzes if q.module == module_id), None)
+
+    def script_for(self, module_id: str) -> ModuleScript | None:
+        return self.scripts.get(module_id)
 
 
 def module_files(layout: Layout) -> list[Path]:
@@ -220,6 +225,13 @@ def _load_training(layout: Layout, modules: list[Module], points: dict[str, Sour
 
     plans: list[Plan] = []
     by_module = {m.id: m for m in modules}
+    loaded: list[ModuleScript] = []
+    for path in script_files(base):
+        script, found = load_script(path, layout.display(path), layout.schema("module-script"))
+        problems += found
+        loaded += [script] if script else []
+    scripts, found = check_scripts(loaded, by_module, unreadable_modules)
+    problems += found
     by_scenario = {s.id: s for s in scenarios}
     plan_ids: dict[str, str] = {}
     for path in sorted((base / "plans").glob("*.yml")):
@@ -244,7 +256,7 @@ def _load_training(layout: Layout, modules: list[Module], points: dict[str, Sour
     evaluation, found = load_evaluation(evaluation_path, layout.display(evaluation_path), layout.schema("evaluation"))
     problems += found
     return {"problems": problems, "activities": activities, "scenarios": tuple(scenarios), "check": check,
-            "check_questions": check_questions, "plans": tuple(plans), "evaluation": evaluation}
+            "check_questions": check_questions, "plans": tuple(plans), "evaluation": evaluation, "scripts": scripts}
 
 
 def _check_ids(modules: list[Module]) -> list[Problem]:

@@ -24,6 +24,7 @@ READ = {
     "training": ((), ("activities.yml", "checks.yml", "evaluation.yml", "mou-template.md")),
     "training/scenarios": ((".yml",), ()),
     "training/plans": ((".yml",), ()),
+    "training/scripts": ((".yml",), ()),
     "training/duties": ((".yml",), ()),
     "": ((), ("local.yml",)),
 }
