@@ -1,10 +1,15 @@
 """MkDocs hook: the joint-training kit pages - plans, print packs, scenarios, handouts, checks, keys."""
 
+import logging
 from pathlib import Path
 
+from common_agenda import print_packs
 from common_agenda import training_pages as tp
 from common_agenda.generated_files import add_generated
 from common_agenda.site_state import content_of, quiz_forms
+
+log = logging.getLogger("mkdocs.hooks.training_kit")
+_printable: set[str] = set()
 
 
 def on_files(files, *, config):
@@ -53,5 +58,18 @@ def on_files(files, *, config):
     for plan in content.plans:
         add(plan.page_uri, tp.plan_page(plan, content, exists), plan.source, in_nav=True)
         add(plan.pack_uri, tp.print_pack(plan, content, sections, exists), plan.source)
+        add(tp.facilitator_pack_uri(plan), print_packs.facilitator_pack(plan, content, sections, exists), plan.source)
     add(tp.INDEX_URI, tp.training_index(content, exists), in_nav=True)
+    if hint := print_packs.maintainer_hint(content):
+        log.info(hint)
+    _printable.clear()
+    _printable.update(print_packs.printable_uris(content))
     return files
+
+
+def on_page_markdown(markdown, *, page, config, files):
+    """A Print button under the title of each printable page, and its script and style."""
+    if not print_packs.is_printable(page.file.src_uri, _printable):
+        return markdown
+    page.meta["ca_assets"] = [*(page.meta.get("ca_assets") or []), print_packs.ASSET]
+    return print_packs.with_print_button(markdown)

@@ -341,9 +341,10 @@ def test_the_plans_agenda_links_the_online_check(page, site_url):
     assert link.evaluate("a => a.href") == site_url + "training/checks/half-day/"
 
 
-def test_local_placeholders_are_marked_when_local_settings_are_missing(page, site_url):
+def test_local_values_are_lines_to_fill_in_when_local_settings_are_missing(page, site_url):
     page.goto(site_url + "training/mou-template/", wait_until="networkidle")
-    assert page.locator("mark.ca-placeholder", has_text="[Your agency]").count() >= 1
+    assert page.locator(".ca-fill", has_text="Your agency, to fill in").count() >= 1
+    assert "[Your agency]" not in page.locator("article").inner_text()
     assert "{{" not in page.locator("article").inner_text()
 
 

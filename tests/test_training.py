@@ -302,13 +302,17 @@ def test_local_settings_reach_the_module_mou_and_contacts_pages(project):
     assert "Det. Ana Reyes, Trafficking cases: 555-0100 (24/7)." in training_pages.local_brief_block(content, "first-meeting.md")
 
 
-def test_missing_local_settings_show_marked_placeholders(project):
+def test_missing_local_settings_print_lines_to_fill_in(project):
+    """Not a marked placeholder or a hint about local.yml: the reader of a handout cannot set it."""
     from common_agenda import training_pages
 
     content = load_content(project)
     mou = training_pages.mou_page("Between {{ agency }} and {{ partner }}.", content)
-    assert mou == ('Between <mark class="ca-placeholder" title="Set this in local.yml">[Your agency]</mark> and '
-                   '<mark class="ca-placeholder" title="Set this in local.yml">[Partner agency]</mark>.')
+    line = '<span class="ca-fill__line" aria-hidden="true">' + "&#95;" * 12 + "</span></span>"
+    assert mou == ('Between <span class="ca-fill"><span class="ca-visually-hidden">Your agency, to fill in</span>' + line
+                   + ' and <span class="ca-fill"><span class="ca-visually-hidden">Partner agency, to fill in</span>' + line + ".")
+    brief = training_pages.local_brief_block(content, "first-meeting.md")
+    assert "local.yml" not in brief and "Contact at your agency: <span class=\"ca-fill\">" in brief
 
 
 def test_the_example_local_settings_file_is_valid(project):

@@ -18,7 +18,7 @@ from .local_settings import Local
 from .plans import LEADS, Plan, clock
 from .quiz_form import MARKER, QuizForm
 from .quizzes import Question, Quiz
-from .render import render
+from .render import TEMPLATES, render
 from .role_paths import duration
 from .training import CheckItem, Scenario, plan_check
 
@@ -53,10 +53,16 @@ def link(from_uri: str, to_uri: str) -> str:
     return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
 
 
+def fill_in(label: str) -> Markup:
+    """A blank line to write on: what a printed page shows where the site has no local value."""
+    return Markup(render("fill_in.html.j2", label=label).strip())
+
+
 def placeholder_or(local: Local, key: str) -> Markup:
-    """A local value, or a visibly marked placeholder that says where to set it."""
+    """A local value, or a blank line to fill in by hand. Not a marked placeholder or a hint about
+    local.yml: the reader of a handout cannot set it; the build tells whoever maintains the site."""
     if local.is_placeholder(key):
-        return Markup('<mark class="ca-placeholder" title="Set this in local.yml">[{}]</mark>').format(local.names[key])
+        return fill_in(local.names[key])
     return escape(local.names[key])
 
 
@@ -75,7 +81,7 @@ def _context(content: Content, uri: str, exists=_always) -> dict:
     """What every kit template may use; `exists(uri)` lets a page link to optional pages only if present."""
     return {"content": content, "here": uri, "rel": lambda to: link(uri, to), "duration": duration, "exists": exists,
             "clock": clock, "leads": LEADS, "handouts": HANDOUTS, "local": content.local,
-            "placeholder": lambda key: placeholder_or(content.local, key), "key_uri": key_uri}
+            "placeholder": lambda key: placeholder_or(content.local, key), "fill_in": fill_in, "key_uri": key_uri}
 
 
 def _plan_context(plan: Plan, content: Content, uri: str, exists) -> dict:
@@ -218,15 +224,26 @@ def embeddable(markdown: str, from_uri: str, to_uri: str) -> str:
                      + m.group(3), markdown)
 
 
-def print_pack(plan: Plan, content: Content, sections: dict[tuple[str, str], tuple[str, str]], exists=_always) -> str:
+def facilitator_pack_uri(plan: Plan) -> str:
+    return f"training/plans/{plan.id}-facilitator-pack.md"
+
+
+def print_pack(plan: Plan, content: Content, sections: dict[tuple[str, str], tuple[str, str]], exists=_always, *,
+               edition: str = "participant", facilitator_parts: list[tuple[tuple[str, str], str]] = ()) -> str:
     """The agenda, then every handout the plan uses, each starting on a new page.
 
     `sections` maps (kind, ref) from `plan.handout_order()` to (the handout's docs path, its Markdown);
-    the check's question sheet is the plan's own.
+    the check's question sheet is the plan's own. The facilitator edition (print_packs.py) puts its
+    `facilitator_parts`, already embeddable, between the agenda and the handouts.
     """
+    uri = plan.pack_uri if edition == "participant" else facilitator_pack_uri(plan)
     check = check_for(plan, content)
     if check and ("handout", "check") in sections:
         sections = {**sections, ("handout", "check"): (check.sheet_uri, check_sheet(check, content))}
-    parts = [(key, embeddable(sections[key][1], sections[key][0], plan.pack_uri))
+    parts = [(key, embeddable(sections[key][1], sections[key][0], uri))
              for key in plan.handout_order() if key in sections]
-    return render("print_pack.md.j2", plan=plan, parts=parts, **_plan_context(plan, content, plan.pack_uri, exists))
+    script = edition == "facilitator" and (TEMPLATES / "plan_script.md.j2").is_file()  # the kit's scripts, when it has them
+    return render("print_pack.md.j2", plan=plan, parts=parts, edition=edition, facilitator_parts=facilitator_parts,
+                  script=script,
+                  other_edition=facilitator_pack_uri(plan) if edition == "participant" else plan.pack_uri,
+                  **_plan_context(plan, content, uri, exists))
