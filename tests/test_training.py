@@ -86,7 +86,7 @@ def test_within_five_minutes_is_fine(project):
     ("module: shared-goals", "module: roles",
      "training/plans/short.yml:8: blocks[1].module: no module has the id 'roles' — use one defined in modules/: confidentiality, "),
     ("activity: evaluation", "activity: karaoke",
-     "training/plans/short.yml:9: blocks[2].activity: no activity has the id 'karaoke' — use one defined in training/activities.yml: icebreaker-hopes, "),
+     "training/plans/short.yml:9: blocks[2].activity: no activity has the id 'karaoke' — use one defined in training/activities.yml: opening, icebreaker-hopes, "),
     ("activity: pre-check", "scenario: the-heist",
      "training/plans/short.yml:7: blocks[0].scenario: no scenario has the id 'the-heist' — use one defined in training/scenarios/: "),
     ("  - activity: pre-check", "  - activity: pre-check\n    module: shared-goals",
@@ -390,3 +390,44 @@ def test_the_tally_sheet_says_how_to_collect_scores_from_the_online_check(projec
     assert "[online check](check.md)" in tally
     assert "reads their after score" in tally and "slip of paper" in tally
     assert "print two [question sheets](check-sheet.md) per participant" in tally
+
+
+# ---- The three fixed plans as a kit (issue 14) ----
+
+REAL = load_content(REPO)
+CHECKS_AND_FORMS = {"pre-check", "post-check", "evaluation", "check-and-evaluation"}
+
+
+def test_across_the_three_plans_every_module_is_taught_in_a_module_block():
+    taught = {b.module.id for plan in REAL.plans for b in plan.blocks if b.module}
+    assert [m.id for m in REAL.modules if m.id not in taught] == []
+    assert {p.id for p in REAL.plans} == {"ninety-minutes", "half-day", "full-day"}
+
+
+def test_checks_and_forms_take_at_most_ten_minutes_of_the_ninety_minute_plan_and_stay_linked():
+    from common_agenda import training_pages
+
+    plan = next(p for p in REAL.plans if p.id == "ninety-minutes")
+    forms = [b for b in plan.blocks if b.activity and b.activity.kind in CHECKS_AND_FORMS]
+    assert sum(b.minutes for b in forms) <= 10 and plan.total == plan.length == 90
+    handouts = {h for b in forms for h in b.handouts}
+    assert {"check", "evaluation"} <= handouts  # a before and an after check, and the evaluation
+    assert [b.activity.kind for b in forms] == ["pre-check", "check-and-evaluation"]
+    page = training_pages.plan_page(plan, REAL)
+    row = next(line for line in page.splitlines() if "**Check and evaluation:**" in line)
+    assert "[Online check](../checks/ninety-minutes.md)" in row and "[Evaluation form](../evaluation.md)" in row
+
+
+@pytest.mark.parametrize("plan", REAL.plans, ids=lambda p: p.id)
+def test_each_plan_opens_with_the_opening_and_ends_with_the_closing(plan):
+    assert plan.blocks[0].activity and plan.blocks[0].activity.kind == "opening"
+    assert plan.blocks[-1].activity and plan.blocks[-1].activity.kind == "closing"
+    assert abs(plan.total - plan.length) <= 5
+
+
+def test_the_opening_and_closing_say_what_a_facilitator_needs():
+    opening, closing = REAL.activities["opening"].description, REAL.activities["closing"].description
+    for words in ("ground rules", "step out", "advocate", "made up", "Welcome"):
+        assert words.lower() in opening.lower(), words
+    for words in ("commitment", "next meeting", "support", "thank"):
+        assert words.lower() in closing.lower(), words
