@@ -23,6 +23,7 @@ from local_browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 def documents(content) -> list[tuple[str, str]]:
     """(PDF name, page URL path) for every printable thing, print packs first."""
     docs = [(f"print-pack-{p.id}.pdf", p.pack_uri) for p in content.plans]
+    docs += [(f"facilitator-pack-{p.id}.pdf", tp.facilitator_pack_uri(p)) for p in content.plans]
     docs += [("first-meeting-brief.pdf", tp.BRIEF_URI)]
     docs += [(f"scenario-handout-{s.id}.pdf", s.handout_uri) for s in content.scenarios]
     if content.check:
@@ -31,6 +32,21 @@ def documents(content) -> list[tuple[str, str]]:
     docs += [("evaluation-form.pdf", tp.EVALUATION_URI), ("mou-template.pdf", tp.MOU_URI),
              ("local-contacts.pdf", tp.LOCAL_URI)]
     return [(name, uri[:-3] + "/") for name, uri in docs]
+
+
+# Chromium draws this in the bottom margin of every page: the document's title, the day it was
+# printed, and the page number. Its font size must be set (Chromium's default is too small to read).
+FOOTER = ('<div style="font: 8px Helvetica, Arial, sans-serif; color: #333; width: 100%; padding: 0 12mm; '
+          'display: flex; justify-content: space-between;"><span class="title"></span>'
+          '<span><span class="date"></span> · page <span class="pageNumber"></span> of '
+          '<span class="totalPages"></span></span></div>')
+MARGIN = {"top": "12mm", "bottom": "16mm", "left": "12mm", "right": "12mm"}
+
+
+def pdf(page, paper: str = "A4") -> bytes:
+    """The page as Chromium prints it, with the footer; the browser tests print through this too."""
+    return page.pdf(format=paper, print_background=True, margin=MARGIN, display_header_footer=True,
+                    header_template="<div></div>", footer_template=FOOTER)
 
 
 def main() -> int:
@@ -54,8 +70,7 @@ def main() -> int:
         page = browser.new_page()
         for number, (name, path) in enumerate(wanted, 1):
             page.goto(url + path, wait_until="networkidle")
-            (out / name).write_bytes(page.pdf(format=os.environ.get("PAPER", "A4"), print_background=True,
-                                              margin={"top": "12mm", "bottom": "12mm", "left": "12mm", "right": "12mm"}))
+            (out / name).write_bytes(pdf(page, os.environ.get("PAPER", "A4")))
             print(f"[{number}/{len(wanted)}] {out.relative_to(ROOT) / name}", flush=True)
         browser.close()
     print(f"Wrote {len(wanted)} PDFs to {out.relative_to(ROOT)}/ in {time.monotonic() - started:.1f} s "

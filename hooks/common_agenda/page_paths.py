@@ -90,6 +90,7 @@ def _training_kit(content: Content) -> list[Page]:
     for plan in content.plans:
         pages.append(_by_id(plan.page_uri, "the plan page", plan.source, 1, "plan"))
         pages.append(_by_id(plan.pack_uri, "the print pack", plan.source, 1, "plan"))
+        pages.append(_by_id(tp.facilitator_pack_uri(plan), "the facilitator pack", plan.source, 1, "plan"))
     pages.append(Page(tp.INDEX_URI, "the training kit's index"))
     return pages
 

@@ -81,7 +81,8 @@ def _context(content: Content, uri: str, exists=_always) -> dict:
     """What every kit template may use; `exists(uri)` lets a page link to optional pages only if present."""
     return {"content": content, "here": uri, "rel": lambda to: link(uri, to), "duration": duration, "exists": exists,
             "clock": clock, "leads": LEADS, "handouts": HANDOUTS, "local": content.local,
-            "placeholder": lambda key: placeholder_or(content.local, key), "fill_in": fill_in, "key_uri": key_uri}
+            "placeholder": lambda key: placeholder_or(content.local, key), "fill_in": fill_in, "key_uri": key_uri,
+            "facilitator_pack_uri": facilitator_pack_uri}
 
 
 def _plan_context(plan: Plan, content: Content, uri: str, exists) -> dict:
