@@ -4,6 +4,7 @@ import logging
 from pathlib import Path
 
 from common_agenda import print_packs
+from common_agenda import session_builder as sb
 from common_agenda import training_pages as tp
 from common_agenda.generated_files import add_generated
 from common_agenda.site_state import content_of, quiz_forms
@@ -60,6 +61,8 @@ def on_files(files, *, config):
         add(plan.pack_uri, tp.print_pack(plan, content, sections, exists), plan.source)
         add(tp.facilitator_pack_uri(plan), print_packs.facilitator_pack(plan, content, sections, exists), plan.source)
     add(tp.INDEX_URI, tp.training_index(content, exists), in_nav=True)
+    add(sb.PAGE_URI, sb.builder_page(content, exists), in_nav=True)
+    add(sb.PACK_URI, sb.builder_pack(content, sections, exists))
     if hint := print_packs.maintainer_hint(content):
         log.info(hint)
     _printable.clear()
