@@ -100,7 +100,8 @@ def test_role_path_totals_are_computed_from_module_minutes(site_dir):
         expected = sum(m.minutes for m in CONTENT.modules if path.audience in m.audiences)
         hours, rest = divmod(expected, 60)
         assert f"{hours} h {rest} min in all" in html or f"{hours} h in all" in html
-        assert html.count('<td><a href="../../modules/') == len(path.modules)
+        assert html.count('<td><a href="../../modules/') == len(path.modules)  # the full curriculum's rows
+        assert f"<strong>{path.core_minutes} min</strong>" in html  # the core path's total
 
 
 def test_glossary_has_thirty_terms_and_tooltips_come_from_it(site_dir):

@@ -72,12 +72,13 @@ def project(root: Path) -> Path:
 
 def test_a_readme_beside_an_index_is_blamed_and_folder_pages_clash_only_with_directory_urls(tmp_path):
     root = project(tmp_path / "project")
+    (root / "docs" / "modules").mkdir(exist_ok=True)
     (root / "docs" / "modules" / "README.md").write_text("# Modules\n", encoding="utf-8")
     (root / "docs" / "first-meeting").mkdir()
     (root / "docs" / "first-meeting" / "index.md").write_text("# Brief\n", encoding="utf-8")
     content = load_content(root)
     readme = ("docs/modules/README.md:1: file: would be published at /modules/, where the build already "
-              "puts docs/modules/index.md — rename or remove docs/modules/README.md")
+              "puts the page 'Training modules' — rename or remove docs/modules/README.md")
     assert [str(p) for p in clash_problems(content, root / "docs", directory_urls=False)] == [readme]
     assert sorted(str(p) for p in clash_problems(content, root / "docs")) == [
         "docs/first-meeting/index.md:1: file: would be published at /first-meeting/, where the build already "

@@ -23,7 +23,7 @@ from . import certificate, evaluation, glossary, quiz_pages, sources
 from . import training_pages as tp
 from .content import Content
 from .problems import Problem
-from .role_paths import role_paths
+from .role_paths import pages as role_pages
 
 # What MkDocs reads as a Markdown page (mkdocs.utils.markdown_extensions).
 PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
@@ -50,7 +50,7 @@ def built_pages(content: Content) -> list[Page]:
     for quiz in content.quizzes:
         pages.append(_by_id(quiz.page_uri, "the quiz page", quiz.source, quiz.doc.line_of(("id",)), "quiz"))
     pages.append(Page(quiz_pages.INDEX_URI, "the list of quizzes"))
-    pages += [Page(path.uri, f"the page '{path.title}'") for path in role_paths(content)]
+    pages += [Page(uri, f"the page '{title}'") for uri, title in role_pages(content)]
     pages.append(Page(certificate.PAGE_URI, "the certificate page"))
     if content.evaluation is not None:
         pages.append(Page(evaluation.PAGE_URI, f"the evaluation form made from {content.evaluation.source}"))
