@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import re
+from datetime import date
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -82,35 +83,39 @@ def test_answers_are_saved_on_every_change_and_survive_a_reload(form):
     assert form.errors == []
 
 
-def test_the_csv_download_holds_every_answer_quoted_the_rfc_4180_way(form):
-    fill(form, change="Less talk, more \"practice\"\nand more cases")
-    with form.expect_download() as info:
-        form.get_by_role("button", name="Download my answers (CSV)").click()
+HEADER = ["date", "session", "role", "useful", "one-change", "response"]
+
+
+def download_rows(page, button: str):
+    with page.expect_download() as info:
+        page.get_by_role("button", name=button).click()
     download = info.value
-    assert download.suggested_filename == "common-agenda-evaluation.csv"
     raw = open(download.path(), "rb").read()
     assert raw.startswith(b"\xef\xbb\xbf"), "a BOM, so spreadsheets read the file as UTF-8"
-    text = raw.decode("utf-8-sig")
-    assert text.startswith("section,item,question,answer\r\n")
-    assert '"Less talk, more ""practice""\nand more cases"' in text
-    rows = list(csv.reader(io.StringIO(text, newline="")))
-    assert rows == [
-        ["section", "item", "question", "answer"],
-        ["Your reaction", "useful", "The session was useful for my work.", "4"],
-        ["Your reaction", "role", "I work mainly as", "Service provider"],
-        ["What you learned", "one-change", "One thing I will do differently.", "Less talk, more \"practice\"\nand more cases"],
-    ]
-    expect(form.locator(".ca-eval__status")).to_have_text("Your answers were downloaded as common-agenda-evaluation.csv.")
+    return download.suggested_filename, list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def test_my_answers_download_as_one_row_with_the_shared_devices_columns(form):
+    fill(form, change="Less talk, more \"practice\"\nand more cases")
+    name, rows = download_rows(form, "Download my answers (CSV)")
+    today = date.today().isoformat()
+    assert name == f"evaluation-{today}.csv"
+    assert rows[0] == HEADER
+    assert len(rows) == 2
+    assert rows[1][:5] == [today, "", "Service provider", "4", "Less talk, more \"practice\"\nand more cases"]
+    assert re.fullmatch(r"[0-9a-f]{16}", rows[1][5]), "a random id, so a file sent twice is merged once"
+    expect(form.locator(".ca-eval__status")).to_have_text(f"Your answers were downloaded as {name}.")
+    form.get_by_label("One thing I will do differently.").fill("Changed my mind")
+    name, again = download_rows(form, "Download my answers (CSV)")
+    assert again[1][5] == rows[1][5], "the same person's second download keeps the id: the merge keeps one"
     assert form.errors == []
 
 
 def test_an_answer_that_looks_like_a_formula_is_not_run_by_a_spreadsheet(form):
     form.get_by_label("One thing I will do differently.").fill("=HYPERLINK(\"http://x\")")
-    with form.expect_download() as info:
-        form.get_by_role("button", name="Download my answers (CSV)").click()
-    rows = list(csv.reader(io.StringIO(open(info.value.path(), encoding="utf-8-sig").read(), newline="")))
-    assert rows[-1][-1] == "'=HYPERLINK(\"http://x\")"
-    assert rows[1][-1] == "" and rows[2][-1] == "", "unanswered questions keep their row"
+    _, rows = download_rows(form, "Download my answers (CSV)")
+    assert rows[1][HEADER.index("one-change")] == "'=HYPERLINK(\"http://x\")"
+    assert rows[1][HEADER.index("useful")] == "" and rows[1][HEADER.index("role")] == "", "unanswered questions keep their column"
 
 
 # Each field as the CSV must write it: quoted when it holds , ; " or a line break (quotes doubled), and
@@ -151,10 +156,8 @@ def test_a_semicolon_answer_downloads_quoted(form):
     with form.expect_download() as info:
         form.get_by_role("button", name="Download my answers (CSV)").click()
     text = open(info.value.path(), encoding="utf-8", newline="").read()
-    assert text == ("\ufeffsection,item,question,answer\r\n"
-                    "Your reaction,useful,The session was useful for my work.,\r\n"
-                    "Your reaction,role,I work mainly as,\r\n"
-                    'What you learned,one-change,One thing I will do differently.,"x;=1+1"\r\n')
+    assert text.startswith("\ufeffdate,session,role,useful,one-change,response\r\n")
+    assert f"\r\n{date.today().isoformat()},,,,\"x;=1+1\"," in text
 
 
 def test_clear_asks_first_then_empties_the_form_and_the_storage(form):
@@ -228,7 +231,7 @@ def test_print_shows_the_form_without_buttons_notes_or_site_chrome(form):
     form.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORAGE_KEY, "{not json"])
     form.reload(wait_until="networkidle")
     form.emulate_media(media="print")
-    for hidden in (".ca-eval__actions", ".ca-eval__notice", ".ca-eval-note", ".md-header", ".md-sidebar", ".md-footer"):
+    for hidden in (".ca-eval__actions", ".ca-eval__notice", ".ca-eval-note", ".ca-eval-device", ".md-header", ".md-sidebar", ".md-footer"):
         expect(form.locator(hidden).first).to_be_hidden()
     assert form.get_by_role("button").filter(has_text=re.compile("answers")).locator("visible=true").count() == 0
     expect(form.locator("#ca-eval-useful-3")).to_be_visible()
@@ -239,6 +242,12 @@ def test_print_shows_the_form_without_buttons_notes_or_site_chrome(form):
 
     assert border("#ca-eval-useful-3") == ["none", "solid", "1px", "rgb(0, 0, 0)"], "an empty box to tick on paper"
     assert border("#ca-eval-one-change")[1:] == ["solid", "1px", "rgb(0, 0, 0)"], "an empty box to write in"
+    box = form.locator("#ca-eval-one-change").evaluate("""e => { const s = getComputedStyle(e);
+        return [s.resize, e.getBoundingClientRect().width / e.closest('.ca-eval__item').getBoundingClientRect().width,
+                e.getBoundingClientRect().height / parseFloat(s.fontSize)]; }""")
+    assert box[0] == "none" and box[1] > 0.99 and box[2] >= 6.9, f"a full-width box with room to write: {box}"
+    assert form.locator(".ca-eval__item").evaluate_all(
+        "items => items.map(i => getComputedStyle(i).breakInside)") == ["avoid"] * 3, "no question split across pages"
     form.emulate_media(media="screen")
     expect(form.get_by_role("button", name="Download my answers (CSV)")).to_be_visible()
 
@@ -286,4 +295,214 @@ def test_without_javascript_the_form_shows_and_the_buttons_that_need_it_do_not(b
     assert page.get_by_role("button", name="Download my answers (CSV)").count() == 0
     page.locator("#ca-eval-useful-5").check()
     assert page.locator("#ca-eval-useful-5").is_checked()
+    context.close()
+
+
+# ---- Shared device: one response per person, kept on the device, exported as one file ----
+
+DEVICE_KEY = "common-agenda:evaluation-device"
+
+
+def set_up_device(page, session: str) -> None:
+    page.locator("details.ca-eval-device summary").click()
+    page.get_by_label("Session name").fill(session)
+    page.get_by_label(re.compile("^Shared device")).check()
+    expect(page.get_by_role("button", name="Submit and hand to the next person")).to_be_visible()
+    expect(page.get_by_role("button", name="Download my answers (CSV)")).to_be_hidden()
+
+
+def test_three_people_on_one_device_give_one_file_with_three_rows(form):
+    set_up_device(form, "Riverside ninety-minutes")
+    form.locator("details.ca-eval-device summary").click()  # closed again while people fill in the form
+    people = [("5", "Police officer", "Call the shelter first"), ("3", "Service provider", "=1+1, \"quoted\""),
+              ("4", "Other", "")]
+    handover = form.locator(".ca-eval__handover")
+    for number, (useful, role, change) in enumerate(people, start=1):
+        fill(form, useful=useful, role=role, change=change)
+        form.get_by_role("button", name="Submit and hand to the next person").click()
+        expect(handover).to_be_focused()
+        expect(handover).to_contain_text("Please hand the device to the next person")
+        expect(handover).to_contain_text(f"{number} response{'s' if number > 1 else ''} kept on this device")
+        assert form.locator("form.ca-eval input:checked").count() == 0
+        assert form.get_by_label("One thing I will do differently.").input_value() == ""
+        assert stored(form) is None, "the next person finds no draft"
+        for _, answer, words in people:
+            assert answer not in handover.inner_text() and (not words or words not in handover.inner_text())
+    form.get_by_role("button", name="Submit and hand to the next person").click()
+    expect(form.locator(".ca-eval__status")).to_have_text("Answer at least one question before you submit.")
+
+    form.reload(wait_until="networkidle")
+    form.locator("details.ca-eval-device summary").click()
+    expect(form.get_by_label("Session name")).to_have_value("Riverside ninety-minutes")
+    expect(form.locator(".ca-eval-device__count")).to_have_text("Responses kept on this device: 3.")
+    name, rows = download_rows(form, "Download all kept responses (CSV)")
+    today = date.today().isoformat()
+    assert name == f"evaluation-{today}-riverside-ninety-minutes.csv"
+    assert rows[0] == HEADER
+    assert len(rows) == 4
+    assert {row[0] for row in rows[1:]} == {today} and {row[1] for row in rows[1:]} == {"Riverside ninety-minutes"}
+    by_role = {row[2]: row for row in rows[1:]}
+    assert sorted(by_role) == ["Other", "Police officer", "Service provider"]
+    assert by_role["Service provider"][3:5] == ["3", "'=1+1, \"quoted\""]
+    assert by_role["Police officer"][3:5] == ["5", "Call the shelter first"]
+    assert len({row[5] for row in rows[1:]}) == 3
+    assert [row[5] for row in rows[1:]] == sorted(row[5] for row in rows[1:]), "rows in id order, not hand-over order"
+
+    form.get_by_role("button", name="Delete kept responses").click()
+    expect(form.get_by_role("button", name="Yes, delete them")).to_be_focused()
+    expect(form.locator(".ca-eval-device__question")).to_contain_text("Delete the 3 responses kept on this device?")
+    form.get_by_role("button", name="Keep them").click()
+    expect(form.locator(".ca-eval-device__count")).to_have_text("Responses kept on this device: 3.")
+    form.get_by_role("button", name="Delete kept responses").click()
+    form.get_by_role("button", name="Yes, delete them").click()
+    expect(form.locator(".ca-eval-device__count")).to_have_text("No responses are kept on this device.")
+    assert json.loads(form.evaluate(f"localStorage.getItem('{DEVICE_KEY}')"))["responses"] == []
+    assert form.errors == []
+
+
+def test_a_session_in_the_address_is_set_on_the_device(form, evaluation_site):
+    form.goto(evaluation_site + PAGE + "?session=C%C3%B4te%20d%27Or%20%2F%20half-day", wait_until="networkidle")
+    form.locator("form.ca-eval[data-ca-ready]").wait_for()
+    fill(form)
+    name, rows = download_rows(form, "Download my answers (CSV)")
+    assert name == f"evaluation-{date.today().isoformat()}-cote-d-or-half-day.csv", "a safe file name"
+    assert rows[1][1] == "Côte d'Or / half-day"
+
+
+@pytest.mark.parametrize("saved", ['{"v": 1, "session": "x", "shared": "yes", "responses": []}',
+                                   '{"v": 1, "session": "x", "shared": true, "responses": [{"date": 1}]}', "[1]"])
+def test_unreadable_kept_responses_are_reset_with_a_notice(form, saved):
+    form.evaluate("([k, v]) => localStorage.setItem(k, v)", [DEVICE_KEY, saved])
+    form.reload(wait_until="networkidle")
+    expect(form.locator(".ca-eval__notice")).to_have_text("The responses kept on this device could not be read, so they were cleared.")
+    expect(form.get_by_role("button", name="Download my answers (CSV)")).to_be_visible()
+    assert form.errors == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_in_shared_device_mode(browser, evaluation_site, foreign_requests, scheme):
+    context, page = open_form(browser, evaluation_site, foreign_requests, color_scheme=scheme)
+    set_up_device(page, "Riverside")
+    page.get_by_role("button", name="Delete kept responses").click()
+    fill(page)
+    page.get_by_role("button", name="Submit and hand to the next person").click()
+    page.wait_for_timeout(400)
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Delete kept responses").click()
+    page.wait_for_timeout(400)
+    assert axe_violations(page) == []
+    assert page.errors == []
+    context.close()
+
+
+# ---- The results page: several exported files merged in the browser ----
+
+RESULTS = "training/evaluation-results/"
+
+
+def csv_file(name: str, rows: list[list[str]]) -> dict:
+    text = "\ufeff" + "\r\n".join(",".join('"' + c.replace('"', '""') + '"' if set(c) & set(',"\n') else c for c in row)
+                                   for row in rows) + "\r\n"
+    return {"name": name, "mimeType": "text/csv", "buffer": text.encode("utf-8")}
+
+
+DEVICE_A = csv_file("evaluation-2026-12-01-riverside.csv", [
+    HEADER,
+    ["2026-12-01", "Riverside", "Police officer", "5", "Call the shelter first", "aaaa000000000001"],
+    ["2026-12-01", "Riverside", "Service provider", "4", "'=SUM(A1:A2)", "aaaa000000000002"],
+    ["2026-12-01", "Riverside", "Service provider", "2", "", "aaaa000000000003"],
+])
+PHONE = csv_file("evaluation-2026-12-01.csv", [
+    HEADER, ["2026-12-01", "", "Other", "5", "Meet before the next case,\nnot after", "bbbb000000000001"]])
+EXTRA = csv_file("typed-from-paper.csv", [
+    ["date", "session", "role", "useful", "one-change", "room"],
+    ["2026-12-01", "Riverside", "Police officer", "3", "", "Too warm"],
+    ["2026-12-01", "Riverside", "Police officer", "3", "", "Too warm"],
+])
+WRONG = csv_file("contacts.csv", [["name", "email"], ["Sam", "sam@example.org"]])
+EMPTY = {"name": "empty.csv", "mimeType": "text/csv", "buffer": b""}
+SHEET = {"name": "results.xlsx", "mimeType": "application/octet-stream", "buffer": b"PK\x03\x04"}
+
+
+@pytest.fixture
+def results(browser, evaluation_site, foreign_requests):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    foreign_requests.watch(context, evaluation_site)
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.goto(evaluation_site + RESULTS, wait_until="networkidle")
+    page.locator("[data-ca-merge][data-ca-ready]").wait_for()
+    yield page
+    context.close()
+
+
+def summary_of(page, item: str):
+    return page.locator(f".ca-merge__question[data-ca-item='{item}']")
+
+
+def test_three_files_merge_into_one_summary_and_bad_files_are_named(results, foreign_requests):
+    expect(results.get_by_text("Nothing is uploaded", exact=True)).to_be_visible()
+    results.get_by_label("Evaluation files (CSV)").set_input_files([DEVICE_A, PHONE, EXTRA, WRONG, EMPTY, SHEET])
+    report = results.locator(".ca-merge__report")
+    expect(report.locator("li")).to_have_count(6)
+    items = report.locator("li").all_inner_texts()
+    assert items[0] == "evaluation-2026-12-01-riverside.csv: 3 responses added."
+    assert items[1] == "evaluation-2026-12-01.csv: 1 response added."
+    assert items[2] == ("typed-from-paper.csv: 2 responses added; 1 row matches another row exactly and is marked in the "
+                        "table (1 column not on this form kept: room).")
+    assert items[3].startswith("Not read: contacts.csv — its columns (name, email) are not those of this evaluation form")
+    assert items[4] == "Not read: empty.csv — the file is empty."
+    assert items[5].startswith("Not read: results.xlsx — it is a spreadsheet, not a CSV file.")
+
+    expect(results.locator(".ca-merge__overview")).to_have_text(
+        "6 responses from 3 files. Sessions: Riverside (5). Dates: 2026-12-01.")
+    useful = summary_of(results, "useful")
+    assert useful.get_attribute("data-mean") == "3.7"  # (5 + 4 + 2 + 5 + 3 + 3) / 6
+    expect(useful.locator(".ca-merge__figures")).to_have_text("Mean 3.7 out of 5 (1 strongly disagree, 5 strongly agree); 6 answers.")
+    counts = useful.locator("tbody tr").evaluate_all(
+        "rows => rows.map(r => [r.cells[0].textContent, r.cells[1].textContent, r.cells[2].textContent])")
+    assert counts == [["1", "0", "0%"], ["2", "1", "17%"], ["3", "2", "33%"], ["4", "1", "17%"], ["5", "2", "33%"]]
+    assert useful.locator(".ca-merge__bar--35").count() == 2 and useful.locator(".ca-merge__bar[aria-hidden='true']").count() == 5
+    role = summary_of(results, "role").locator("tbody tr").evaluate_all(
+        "rows => rows.map(r => [r.cells[0].textContent, r.cells[1].textContent])")
+    assert role == [["Police officer", "3"], ["Service provider", "2"], ["Other", "1"]]
+    texts = summary_of(results, "one-change").locator("li").all_inner_texts()
+    assert texts == ["Call the shelter first", "=SUM(A1:A2)", "Meet before the next case,\nnot after"]
+    expect(summary_of(results, "room").locator(".ca-merge__question-title")).to_have_text("room (not on this form)")
+    assert results.locator(".ca-merge__rows tbody tr").count() == 6
+    assert results.locator(".ca-merge__row--flagged").count() == 1
+
+    # The same file again is read, but adds nothing: every response has an id already seen.
+    results.get_by_label("Evaluation files (CSV)").set_input_files([DEVICE_A])
+    expect(report.locator("li").last).to_have_text(
+        "evaluation-2026-12-01-riverside.csv: 0 responses added; 3 responses were already read and left out.")
+    assert results.locator(".ca-merge__rows tbody tr").count() == 6
+
+    with results.expect_download() as info:
+        results.get_by_role("button", name="Download the merged file (CSV)").click()
+    assert info.value.suggested_filename == f"evaluation-merged-{date.today().isoformat()}.csv"
+    text = open(info.value.path(), encoding="utf-8-sig", newline="").read()
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows[0] == HEADER + ["room", "file"]
+    assert len(rows) == 7
+    assert rows[2][4] == "'=SUM(A1:A2)", "defused once, not twice"
+    assert '"\'=SUM(A1:A2)"' in text and '"Meet before the next case,\nnot after"' in text
+    assert rows[5][-2:] == ["Too warm", "typed-from-paper.csv"]
+    assert results.errors == [] and foreign_requests == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_on_the_results_page(browser, evaluation_site, scheme):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(evaluation_site + RESULTS, wait_until="networkidle")
+    page.locator("[data-ca-merge][data-ca-ready]").wait_for()
+    page.wait_for_timeout(400)
+    assert axe_violations(page) == []
+    page.get_by_label("Evaluation files (CSV)").set_input_files([DEVICE_A, PHONE, EXTRA, WRONG])
+    page.locator(".ca-merge__result:not([hidden])").wait_for()
+    page.locator(".ca-merge__table").focus()
+    page.wait_for_timeout(400)
+    assert axe_violations(page) == []
     context.close()

@@ -72,6 +72,27 @@ def test_the_projects_own_evaluation_file_is_valid():
     assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schemas/evaluation.schema.json\n")
 
 
+def test_the_csv_columns_are_date_session_role_the_questions_then_the_response_id(tmp_path):
+    """One row per response: the form and the results page read these columns from the model."""
+    path = tmp_path / "evaluation.yml"
+    path.write_text(EVALUATION, encoding="utf-8")
+    evaluation, _ = load_evaluation(path, "training/evaluation.yml", SCHEMA)
+    assert evaluation.columns == ("date", "session", "role", "useful", "one-change", "response")
+    path.write_text(evaluation_text({"id: role": "id: work"}), encoding="utf-8")
+    evaluation, _ = load_evaluation(path, "training/evaluation.yml", SCHEMA)
+    assert evaluation.columns == ("date", "session", "useful", "work", "one-change", "response"), \
+        "without a role question the questions stay in form order"
+    own, _ = load_evaluation(REPO / "training" / "evaluation.yml", "training/evaluation.yml", SCHEMA)
+    assert own.columns[:3] == ("date", "session", "role") and own.columns[-1] == "response"
+    assert len(own.columns) == len(own.items) + 3
+
+
+@pytest.mark.parametrize("column", ["date", "response", "file"])
+def test_no_question_takes_the_name_of_a_column_the_file_already_has(tmp_path, column):
+    [problem] = problems_for(tmp_path, evaluation_text({"id: useful": f"id: {column}"}))
+    assert problem.startswith(f"training/evaluation.yml:7: sections[0].items[0].id: '{column}' is the name of the CSV column for ")
+
+
 def test_a_missing_file_means_no_page_and_no_problem(tmp_path):
     assert load_evaluation(tmp_path / "nothing.yml", "training/evaluation.yml", SCHEMA) == (None, [])
 
@@ -98,6 +119,8 @@ RULES = {
                         ["training/evaluation.yml:13: sections[0].items[1].options: lists Police officer more than once — list each value once"]),
     "empty-section": ({"    items:\n      - id: one-change\n        kind: text\n        label: One thing I will do differently.\n": "    items: []\n"},
                       ["training/evaluation.yml:15: sections[1].items: is empty — give the questions of this section, each with id, kind and label"]),
+    "id-named-like-a-column": ({"id: one-change": "id: session"},
+                               ["training/evaluation.yml:16: sections[1].items[0].id: 'session' is the name of the CSV column for the session name the facilitator set — choose another id, e.g. 'session-answer'"]),
     "script-in-intro": ({"intro: Tell us how it went.": "intro: Tell us <script>alert(1)</script> how it went."},
                         ["training/evaluation.yml:3: intro: contains a <script> tag — remove it: the intro is Markdown and may only use inline HTML such as <em> or <br>, never tags that run code, on* attributes or javascript: links"]),
 }
@@ -138,7 +161,7 @@ def test_a_tiny_site_renders_the_form_with_its_labels(tiny_site):
     build = build_with(tiny_site, EVALUATION)
     assert build.returncode == 0, build.output
     html = build.page("training/evaluation/index.html")
-    assert '<form class="ca-eval" data-ca-evaluation>' in html
+    assert '<form class="ca-eval" data-ca-evaluation data-ca-columns="date session role useful one-change response">' in html
     assert '<legend class="ca-eval__section-title">Your reaction</legend>' in html
     assert "<legend>The session was useful for my work.</legend>" in html
     for point in range(1, 6):
@@ -153,15 +176,34 @@ def test_a_tiny_site_renders_the_form_with_its_labels(tiny_site):
     assert "<em>Skip</em> any question." in html  # the intro is Markdown
     assert "never sent anywhere" in html
     assert ">Download my answers (CSV)</button>" in html and ">Clear my answers</button>" in html
+    assert ">Submit and hand to the next person</button>" in html
+    assert '<details class="ca-eval-device" data-ca-eval-device data-search-exclude hidden>' in html
+    assert '<a href="../evaluation-results/">merge the files you collected and see a summary</a>' in html
     assert 'href="https://example.org/repo/edit/main/training/evaluation.yml"' in html
     assert 'assets/evaluation.js"' in html and 'assets/evaluation.css"' in html
     assert "assets/evaluation.js" not in build.page("index.html"), "only the evaluation page loads its script"
+
+
+def test_the_results_page_carries_the_form_as_data_and_says_nothing_is_uploaded(tiny_site):
+    build = build_with(tiny_site, evaluation_text({"[Police officer, Service provider, Other]": "[Police officer, Service & provider, Other]"}))
+    assert build.returncode == 0, build.output
+    html = build.page("training/evaluation-results/index.html")
+    assert '<div class="ca-merge" data-ca-merge data-ca-columns="date session role useful one-change response">' in html
+    assert '<li data-ca-item="useful" data-kind="scale">The session was useful for my work.</li>' in html
+    assert ('<li data-ca-item="role" data-kind="choice">I work mainly as<ul><li>Police officer</li>'
+            '<li>Service &amp; provider</li><li>Other</li></ul></li>') in html
+    assert "Nothing is uploaded" in html and "nothing is kept" in html
+    assert 'type="file"' not in html, "the script makes the file picker"
+    assert 'assets/evaluation-merge.js"' in html and 'assets/evaluation.js"' in html, "evaluation.js writes the CSV"
+    assert "facilitator-guide" not in html, "a site without the guide gets no link to it"
+    assert '<a href="../evaluation/">Session evaluation</a>' in html
 
 
 def test_plain_text_fields_are_escaped_not_run(tiny_site):
     build = build_with(tiny_site, evaluation_text({"label: I work mainly as": "label: I work mainly as <b>R&D</b>"}))
     assert build.returncode == 0, build.output
     assert "<legend>I work mainly as &lt;b&gt;R&amp;D&lt;/b&gt;</legend>" in build.page("training/evaluation/index.html")
+    assert "I work mainly as &lt;b&gt;R&amp;D&lt;/b&gt;<ul>" in build.page("training/evaluation-results/index.html")
 
 
 def test_a_site_without_the_file_has_no_evaluation_page(tiny_site):
@@ -169,6 +211,7 @@ def test_a_site_without_the_file_has_no_evaluation_page(tiny_site):
     build = tiny_site.build()
     assert build.returncode == 0, build.output
     assert not (build.site / "training" / "evaluation").exists()
+    assert not (build.site / "training" / "evaluation-results").exists()
 
 
 def test_a_bad_file_stops_the_build_with_every_message(tiny_site):

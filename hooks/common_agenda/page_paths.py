@@ -54,6 +54,7 @@ def built_pages(content: Content) -> list[Page]:
     pages.append(Page(certificate.PAGE_URI, "the certificate page"))
     if content.evaluation is not None:
         pages.append(Page(evaluation.PAGE_URI, f"the evaluation form made from {content.evaluation.source}"))
+        pages.append(Page(evaluation.RESULTS_URI, f"the evaluation results page made from {content.evaluation.source}"))
     pages += _training_kit(content)
     pages += [Page(d.page_uri, f"the duties page made from {d.source}", d.source, fix=f"rename {d.source}")
               for d in content.duties]
