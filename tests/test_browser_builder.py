@@ -1,0 +1,124 @@
+"""The session builder in Chromium: a session kept in the address survives a reload, the fixed
+plans are presets of it, what the address says is checked, and the page passes axe and fits a phone."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import pytest
+from playwright.sync_api import expect
+
+from common_agenda.content import load_content
+from common_agenda.plans import LEADS, clock
+from sitekit import REPO
+from test_browser_site import axe_violations
+
+pytestmark = pytest.mark.browser
+CONTENT = load_content(REPO)
+BUILDER = "training/builder/"
+
+
+def agenda(page, rows=".ca-builder__agenda > li") -> list[tuple[str, str, str]]:
+    """(time range, block, lead) per row, as the builder or its pack shows them."""
+    return page.locator(rows).evaluate_all("""rows => rows.map(row => [
+        row.querySelector('.ca-builder__when').textContent,
+        row.querySelector('.ca-builder__what').textContent,
+        (row.querySelector('select') || {}).value !== undefined
+          ? row.querySelector('select').selectedOptions[0].textContent
+          : row.children[2].textContent])""")
+
+
+def test_a_built_session_survives_a_reload_and_reaches_its_print_pack(page, site_url):
+    page.goto(site_url + BUILDER + "?blocks=&start=09:00&length=90", wait_until="networkidle")
+    for token in ("activity:pre-check", "module:shared-goals", "scenario:school-referral"):
+        page.locator(f"[data-ca-block='{token}'] button.ca-builder__add").click()
+    page.get_by_label("Start time").fill("13:30")
+    page.get_by_label("Who leads").nth(1).select_option("police")
+    page.get_by_role("button", name="Move up: Shared goals").click()
+    before = agenda(page)
+    assert before[0][0] == f"13:30\u2013{clock('13:30', CONTENT.module('shared-goals').minutes)}"
+    assert before[0][1].startswith("Module: ") and before[0][2] == LEADS["police"]
+    assert "blocks=module:shared-goals@police,activity:pre-check,scenario:school-referral" in page.url
+    assert "start=13:30" in page.url and "length=90" in page.url
+    page.reload(wait_until="networkidle")
+    assert agenda(page) == before
+    assert page.get_by_label("Start time").input_value() == "13:30"
+    total = page.locator(".ca-builder__total").inner_text()
+    assert total.startswith("Starts 13:30") and "of a 1 h 30 min target" in total
+    page.locator("a.ca-builder__pack").click()
+    page.wait_for_url("**/builder-pack/**")
+    expect(page.locator(".ca-builder-pack tbody tr")).to_have_count(3)
+    rows = page.locator(".ca-builder-pack tbody tr").evaluate_all(
+        "rows => rows.map(r => Array.from(r.cells).slice(0, 3).map(c => c.textContent))")
+    assert [tuple(r) for r in rows] == [tuple(r) for r in before]
+    shown = page.locator("[data-ca-section]:visible").evaluate_all(
+        "els => els.map(e => e.getAttribute('data-ca-section'))")
+    assert shown[:3] == ["handout:first-meeting", "module:shared-goals", "handout:check"]
+    assert "scenario:school-referral" in shown and "handout:evaluation" not in shown
+    taught = {"shared-goals", *CONTENT.scenario("school-referral").modules}
+    checks = page.locator("[data-ca-check]:visible").evaluate_all("els => els.map(e => e.getAttribute('data-ca-check'))")
+    assert set(checks) == taught & {item.module for item in CONTENT.check.items}
+
+
+def test_each_fixed_plan_is_a_preset_of_the_builder(page, site_url):
+    for plan in CONTENT.plans:
+        page.goto(site_url + plan.page_uri.replace(".md", "/"), wait_until="networkidle")
+        page.get_by_role("link", name="Adapt this plan in the session builder").click()
+        page.wait_for_url("**/training/builder/**")
+        expect(page.locator(".ca-builder__agenda > li")).to_have_count(len(plan.blocks))
+        expected = [(f"{clock(plan.start, b.offset)}\u2013{clock(plan.start, b.offset + b.minutes)}",
+                     b.title, LEADS[b.lead]) for b in plan.blocks]
+        assert [(when, block.split(": ", 1)[1], lead) for when, block, lead in agenda(page)] == expected
+        assert page.get_by_label("Target length (minutes)").input_value() == str(plan.length)
+        assert page.locator(".ca-builder__notes").inner_text() == ""
+
+
+def test_what_the_address_says_is_checked_and_never_becomes_markup(page, site_url):
+    hostile = "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E"
+    page.goto(site_url + BUILDER + f"?blocks=module:shared-goals,module:no-such,{hostile},activity:pre-check@chief"
+              "&start=25:61&length=abc", wait_until="networkidle")
+    notes = page.locator(".ca-builder__notes").inner_text()
+    assert "no-such" in notes and "<img src=x onerror=alert(1)>" in notes
+    assert "not a time on the 24-hour clock, so 09:00 is used" in notes and "target length" in notes
+    assert page.locator(".md-content img[src='x']").count() == 0
+    pre_check = CONTENT.activities["pre-check"]
+    assert [(block, lead) for _, block, lead in agenda(page)] == [  # an unknown lead leaves the block its own
+        (f"Module: {CONTENT.module('shared-goals').title}", LEADS["both"]),
+        (f"{pre_check.kind.replace('-', ' ').capitalize()}: {pre_check.title}", LEADS[pre_check.lead])]
+    assert "pre-check@chief" in notes
+    assert page.get_by_label("Start time").input_value() == "09:00"
+    assert page.get_by_label("Target length (minutes)").input_value() == "90"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_builder_and_its_pack_have_no_axe_violations(page, site_url, scheme):
+    plan = CONTENT.plans[0]
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_url + plan.page_uri.replace(".md", "/"), wait_until="networkidle")
+    page.get_by_role("link", name="Adapt this plan in the session builder").click()
+    page.wait_for_url("**/training/builder/**")
+    page.wait_for_timeout(400)  # Material's colour transitions
+    assert axe_violations(page) == []
+    page.get_by_label("Start time").fill("1")  # an unfinished time is marked, not obeyed
+    assert page.get_by_label("Start time").get_attribute("aria-invalid") == "true"
+    assert axe_violations(page) == []
+    page.locator("a.ca-builder__pack").click()
+    page.wait_for_url("**/builder-pack/**")
+    page.wait_for_timeout(400)
+    assert axe_violations(page) == []
+
+
+def test_the_builder_and_its_pack_fit_a_phone(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    plan = max(CONTENT.plans, key=lambda p: len(p.blocks))
+    try:
+        page.goto(site_url + plan.page_uri.replace(".md", "/"), wait_until="networkidle")
+        adapt = page.get_by_role("link", name="Adapt this plan in the session builder").get_attribute("href")
+        builder = urljoin(page.url, adapt)
+        for url in (builder, builder.replace("/builder/", "/builder-pack/")):
+            page.goto(url, wait_until="networkidle")
+            assert page.locator(".ca-builder__agenda > li, .ca-builder-pack tbody tr").count() == len(plan.blocks)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390, url
+    finally:
+        context.close()
