@@ -247,6 +247,6 @@ def print_pack(plan: Plan, content: Content, sections: dict[tuple[str, str], tup
              for key in plan.handout_order() if key in sections]
     script = edition == "facilitator" and (TEMPLATES / "plan_script.md.j2").is_file()  # the kit's scripts, when it has them
     return render("print_pack.md.j2", plan=plan, parts=parts, edition=edition, facilitator_parts=facilitator_parts,
-                  script=script,
+                  script=script, for_participants=edition == "participant",
                   other_edition=facilitator_pack_uri(plan) if edition == "participant" else plan.pack_uri,
                   **_plan_context(plan, content, uri, exists))

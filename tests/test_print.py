@@ -1,0 +1,194 @@
+"""Print packs on paper (issue 14): printed by Chromium as `make handouts` prints them, then read back
+with pypdf. Nothing a room is handed shows markup or placeholders, no agenda row or evaluation
+question is cut in two by a page break, each handout starts on a new page, and every page has a
+footer with the title and page number.
+
+Where a row or question falls is found by marks written into the page just before it is printed:
+a short word at the start and the end of each agenda cell and each question, and of each handout.
+A row or question is whole when all its marks are on one page.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from pypdf import PdfReader
+
+import handouts
+from sitekit import REPO
+from test_leftovers import leftovers
+
+from common_agenda import training_pages as tp
+from common_agenda.content import load_content
+
+pytestmark = pytest.mark.browser
+
+CONTENT = load_content(REPO)
+NINETY = next(plan for plan in CONTENT.plans if plan.id == "ninety-minutes")
+PARTICIPANT = NINETY.pack_uri.replace(".md", "/")
+FACILITATOR = tp.facilitator_pack_uri(NINETY).replace(".md", "/")
+
+# Marks: zzr<row>c<cell>[se]zz in agenda cells, zzq<n>[se]zz around each evaluation question,
+# zzh<n>[se]zz around each handout of the pack. Tiny, so they hardly move anything.
+MARK = """() => {
+  const mark = (el, text, atEnd) => {
+    const span = document.createElement('span');
+    span.textContent = ' ' + text + ' ';
+    span.style.fontSize = '3px';
+    if (atEnd) el.append(span); else el.prepend(span);
+  };
+  const agenda = document.querySelector('article table');
+  agenda.querySelectorAll('tbody tr').forEach((row, r) => row.querySelectorAll('td').forEach((cell, c) => {
+    mark(cell, 'zzr' + r + 'c' + c + 'szz', false); mark(cell, 'zzr' + r + 'c' + c + 'ezz', true);
+  }));
+  document.querySelectorAll('.ca-eval__item').forEach((item, n) => {
+    mark(item, 'zzq' + n + 'szz', false); mark(item, 'zzq' + n + 'ezz', true);
+  });
+  document.querySelectorAll('.ca-print-section').forEach((section, n) => {
+    mark(section, 'zzh' + n + 'szz', false); mark(section, 'zzh' + n + 'ezz', true);
+  });
+  return [agenda.querySelectorAll('tbody tr').length, document.querySelectorAll('.ca-eval__item').length,
+          document.querySelectorAll('.ca-print-section').length];
+}"""
+
+
+class Printed:
+    def __init__(self, data: bytes):
+        self.pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+
+    def marks(self) -> dict[str, list[int]]:
+        """Each mark, and the pages (from 1) it is on."""
+        found: dict[str, list[int]] = {}
+        for number, text in enumerate(self.pages, 1):
+            for mark in re.findall(r"zz([rqh]\d+(?:c\d+)?[se])zz", text):
+                found.setdefault(mark, []).append(number)
+        return found
+
+
+@pytest.fixture(scope="module")
+def printing(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def printed(page, url: str, marked: bool = False):
+    page.goto(url, wait_until="networkidle")
+    counts = page.evaluate(MARK) if marked else None
+    return Printed(handouts.pdf(page)), counts
+
+
+@pytest.fixture(scope="module")
+def participant(printing, site_url):
+    return printed(printing, site_url + PARTICIPANT, marked=True)
+
+
+@pytest.fixture(scope="module")
+def plain_participant(printing, site_url):
+    return printed(printing, site_url + PARTICIPANT)[0]
+
+
+@pytest.fixture(scope="module")
+def facilitator(printing, site_url):
+    return printed(printing, site_url + FACILITATOR)[0]
+
+
+def test_the_packs_have_a_sane_number_of_pages(plain_participant, facilitator):
+    # The agenda on one page, then the brief (2), the check's sheet (2), the scenario (2) and the
+    # evaluation form (1): 8 pages on A4 when this was written (10 before, with a form spilling onto
+    # a page of its own). The facilitator pack adds the script, notes and answer key.
+    assert 6 <= len(plain_participant.pages) <= 10
+    assert len(plain_participant.pages) < len(facilitator.pages) <= 3 * len(plain_participant.pages)
+
+
+def test_the_printed_packs_show_no_leftovers(plain_participant, facilitator):
+    for pack in (plain_participant, facilitator):
+        assert leftovers("\n".join(pack.pages)) == []
+
+
+def test_the_participant_pack_holds_no_facilitator_notes_or_answer_keys(plain_participant, facilitator):
+    words = "\n".join(plain_participant.pages)
+    assert "Facilitator note" not in words and "Answer key" not in words
+    assert "participant handout" in words and "Session evaluation" in words
+    notes = "\n".join(facilitator.pages)
+    assert "Facilitator notes" in notes and "Answer key" in notes and "participant handout" in notes
+
+
+def test_every_page_has_a_footer_with_title_and_page_number(plain_participant):
+    total = len(plain_participant.pages)
+    for number, text in enumerate(plain_participant.pages, 1):
+        assert f"page {number} of {total}" in text
+        assert "90-minute introduction: participant pack" in text
+
+
+def test_no_agenda_row_or_evaluation_question_is_cut_across_pages(participant):
+    pack, (rows, questions, sections) = participant
+    assert rows == len(NINETY.blocks) + 1 and questions >= 8 and sections >= 4  # blocks, and the Total row
+    marks = pack.marks()
+    groups: dict[str, set[int]] = {}
+    for mark, pages in marks.items():
+        if mark.startswith(("r", "q")):
+            groups.setdefault(re.match(r"[rq]\d+", mark).group(), set()).update(pages)
+    assert len(groups) == rows + questions  # every mark was found in the PDF's text
+    assert {name: sorted(pages) for name, pages in groups.items() if len(pages) > 1} == {}
+
+
+def test_each_handout_starts_on_a_new_page(participant):
+    pack, (_, _, sections) = participant
+    marks = pack.marks()
+    agenda_end = max(pages[0] for mark, pages in marks.items() if mark.startswith("r"))
+    starts = [marks[f"h{n}s"][0] for n in range(sections)]
+    ends = [marks[f"h{n}e"][0] for n in range(sections)]
+    assert starts[0] > agenda_end
+    assert all(starts[n] > ends[n - 1] for n in range(1, sections))
+
+
+@pytest.mark.parametrize("path", [PARTICIPANT, FACILITATOR, "first-meeting/", "training/evaluation/",
+                                  "training/handouts/school-referral/", "training/mou-template/"])
+def test_a_print_button_prints_the_page_and_is_not_printed(printing, site_url, path):
+    page = printing
+    page.emulate_media(media="screen")
+    page.goto(site_url + path, wait_until="networkidle")
+    button = page.locator("article").get_by_role("button", name="Print this page")
+    assert button.count() == 1 and button.is_visible()
+    assert button.evaluate("b => b.tagName") == "BUTTON"
+    page.evaluate("() => { window.print = () => { document.body.dataset.caPrinted = 'yes'; }; }")
+    button.click()
+    assert page.evaluate("document.body.dataset.caPrinted") == "yes"
+    page.emulate_media(media="print")
+    assert not button.is_visible()
+    page.emulate_media(media="screen")
+
+
+def test_the_evaluation_form_in_a_pack_is_laid_out_for_paper(printing, site_url):
+    page = printing
+    page.goto(site_url + PARTICIPANT, wait_until="networkidle")
+    page.emulate_media(media="print")
+    try:
+        shape = page.evaluate("""() => {
+          const box = document.querySelector('.ca-eval__text'), form = document.querySelector('form.ca-eval');
+          const scale = document.querySelector('.ca-eval__points');
+          const points = [...scale.querySelectorAll('.ca-eval__point')].map(p => p.getBoundingClientRect().top);
+          return {boxWidth: box.getBoundingClientRect().width, formWidth: form.getBoundingClientRect().width,
+                  resize: getComputedStyle(box).resize, oneLine: Math.max(...points) - Math.min(...points) < 4,
+                  item: getComputedStyle(document.querySelector('.ca-eval__item')).breakInside};
+        }""")
+    finally:
+        page.emulate_media(media="screen")
+    assert shape["boxWidth"] > 0.9 * shape["formWidth"]
+    assert shape["resize"] == "none" and shape["oneLine"] and shape["item"] == "avoid"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", [PARTICIPANT, FACILITATOR])
+def test_the_packs_have_no_axe_violations(printing, site_url, path, scheme):
+    page = printing
+    page.emulate_media(media="screen", color_scheme=scheme)
+    page.goto(site_url + path, wait_until="networkidle")
+    page.wait_for_timeout(400)  # Material's colour transitions end before axe measures contrast
+    results = Axe().run(page)
+    assert [f"{v['id']}: {v['help']} ({v['nodes'][0]['target']})" for v in results.response["violations"]] == []
