@@ -58,6 +58,16 @@ def test_a_built_session_survives_a_reload_and_reaches_its_print_pack(page, site
     taught = {"shared-goals", *CONTENT.scenario("school-referral").modules}
     checks = page.locator("[data-ca-check]:visible").evaluate_all("els => els.map(e => e.getAttribute('data-ca-check'))")
     assert set(checks) == taught & {item.module for item in CONTENT.check.items}
+    page.get_by_role("link", name="Open the facilitator edition").click()
+    page.wait_for_url("**edition=facilitator**")
+    expect(page.locator(".ca-builder-pack tbody tr")).to_have_count(3)
+    shown = page.locator("[data-ca-section]:visible").evaluate_all(
+        "els => els.map(e => e.getAttribute('data-ca-section'))")
+    assert shown[:4] == ["script:module:shared-goals", "script:activity:pre-check", "script:scenario:school-referral",
+                         "handout:first-meeting"]
+    if CONTENT.script_for("shared-goals"):  # its parts' clock times count from its block's start
+        script = page.locator("[data-ca-section='script:module:shared-goals'] time.ca-agenda__time")
+        assert script.first.inner_text() == "13:30"
 
 
 def test_each_fixed_plan_is_a_preset_of_the_builder(page, site_url):

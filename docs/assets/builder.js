@@ -98,7 +98,12 @@
         + defaults.length + " is used.");
       else length = minutes;
     }
-    return { blocks: blocks, start: start, length: length, notes: notes };
+    var edition = params.get("edition") || "participant";
+    if (edition !== "participant" && edition !== "facilitator") {
+      notes.push("The address asks for an edition this pack does not have, so it shows the participant edition.");
+      edition = "participant";
+    }
+    return { blocks: blocks, start: start, length: length, notes: notes, edition: edition };
   }
 
   function query(session) {
@@ -106,10 +111,10 @@
       return b.entry.token + (b.lead === b.entry.lead ? "" : "@" + b.lead);
     }).join(",") + "&start=" + hhmm(session.start) + "&length=" + session.length;
   }
-  function withQuery(link, session) {
+  function withQuery(link, session, extra) {
     if (!link) return;
     var url = new URL(link.getAttribute("href"), window.location.href);
-    link.setAttribute("href", url.pathname + query(session));
+    link.setAttribute("href", url.pathname + query(session) + (extra || ""));
   }
   function showNotes(box, notes) {
     if (!box) return;
@@ -119,16 +124,18 @@
 
   /* Offsets, the modules taught and the pack sections needed, in the order the session reaches them. */
   function plan(session) {
-    var at = 0, modules = [], sections = ["handout:first-meeting"];
+    var at = 0, modules = [], sections = ["handout:first-meeting"], scripts = [], starts = {};
     var rows = session.blocks.map(function (b) {
       var row = { block: b, from: at, to: at + b.entry.minutes };
       at = row.to;
+      if (!own(starts, b.entry.token)) { starts[b.entry.token] = row.from; scripts.push("script:" + b.entry.token); }
       b.entry.modules.forEach(function (m) { if (modules.indexOf(m) < 0) modules.push(m); });
       var needs = b.entry.token.indexOf("module:") === 0 ? [b.entry.token] : b.entry.handouts;
       needs.forEach(function (s) { if (sections.indexOf(s) < 0) sections.push(s); });
       return row;
     });
-    return { rows: rows, total: at, modules: modules, sections: sections };
+    if (session.edition === "facilitator") sections = scripts.concat(sections);
+    return { rows: rows, total: at, modules: modules, sections: sections, starts: starts };
   }
   function summary(session, built) {
     var gap = built.total - session.length;
@@ -206,6 +213,7 @@
       total.textContent = summary(session, built);
       if (out) {
         withQuery(out.querySelector("a.ca-builder__pack"), session);
+        withQuery(out.querySelector("a.ca-builder__pack-facilitator"), session, "&edition=facilitator");
         withQuery(out.querySelector("a.ca-builder__share"), session);
         var questions = 0, names = [];
         built.modules.forEach(function (m) {
@@ -310,6 +318,26 @@
       found[token].hidden = false;
       if (holder) holder.appendChild(found[token]);
     });
+    /* A script's clock times count from its block's start: now that is known, they can be set. */
+    Object.keys(built.starts).forEach(function (token) {
+      if (!own(found, "script:" + token)) return;
+      found["script:" + token].querySelectorAll("time.ca-agenda__time[data-offset]").forEach(function (t) {
+        var at = session.start + built.starts[token] + Number(t.getAttribute("data-offset"));
+        t.textContent = formatTime(at);
+        t.setAttribute("datetime", hhmm(at));
+      });
+    });
+    var edition = document.querySelector(".ca-builder-pack__edition");
+    if (edition) {
+      var facilitator = session.edition === "facilitator";
+      edition.textContent = facilitator
+        ? "Facilitator edition: the agenda, each block's script in order, then the participants' handouts. "
+        : "Participant edition: the agenda and the handouts. ";
+      var other = el("a", "", facilitator ? "Open the participant edition" : "Open the facilitator edition");
+      other.setAttribute("href", window.location.pathname + query(session) + (facilitator ? "" : "&edition=facilitator"));
+      edition.appendChild(other);
+      edition.hidden = false;
+    }
     var asked = 0;
     document.querySelectorAll("[data-ca-check]").forEach(function (part) {
       part.hidden = built.modules.indexOf(part.getAttribute("data-ca-check")) < 0;

@@ -9,12 +9,13 @@ than its own (e.g. `module:confidentiality@provider`); the same token sits on th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 from urllib.parse import urlencode
 
 from .content import Content
 from .plans import Block, Plan
 from .render import render
-from .training_pages import _always, _context, embeddable
+from .training_pages import _always, _context, embeddable, scenario_page
 
 PAGE_URI = "training/builder.md"
 PACK_URI = "training/builder-pack.md"
@@ -81,14 +82,26 @@ def builder_page(content: Content, exists=_always) -> str:
                   **_context(content, PAGE_URI, exists))
 
 
+def after_start(start: str, offset: int) -> str:
+    """A script's time as it reads before builder.js knows the block's start: '+0:05'."""
+    return f"+{offset // 60}:{offset % 60:02d}"
+
+
 def builder_pack(content: Content, sections: dict[tuple[str, str], tuple[str, str]], exists=_always) -> str:
     """Every section a built session could print, each marked with its token; builder.js shows
     only those the address asks for, in the order the session needs them.
 
-    `sections` is the print packs' own map of (kind, ref) to (docs path, Markdown); the check's
-    question sheet is replaced by the chosen modules' questions."""
+    The participant edition's sections come from `sections`, the print packs' own map of
+    (kind, ref) to (docs path, Markdown), with the check's question sheet replaced by the chosen
+    modules' questions. The facilitator edition puts first what each block needs to be run (its
+    `script:` section): a module's script, an activity's instructions, a scenario's notes. A
+    script's clock times count from its block's start (`clock` here writes '+0:05'), and
+    builder.js sets them once it knows when the block begins."""
     parts = [(f"{kind}:{ref}", embeddable(markdown, uri, PACK_URI))
              for (kind, ref), (uri, markdown) in sections.items() if (kind, ref) != ("handout", "check")]
-    return render("session_builder_pack.md.j2", parts=parts, modules=content.modules,
-                  checks=check_by_module(content), groups=catalogue(content), **_context(content, PACK_URI, exists))
-
+    notes = {s.id: embeddable(scenario_page(s, content, facilitator=True), s.page_uri, PACK_URI)
+             for s in content.scenarios}
+    return render("session_builder_pack.md.j2", parts=parts, modules=content.modules, notes=notes,
+                  checks=check_by_module(content), groups=catalogue(content),
+                  **{**_context(content, PACK_URI, exists), "clock": after_start,
+                     "from_start": SimpleNamespace(start="00:00", offset=0)})
