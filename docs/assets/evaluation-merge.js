@@ -289,7 +289,8 @@
         var tr = el("tr", r.note ? "ca-merge__row--flagged" : "");
         tr.appendChild(el("td", "ca-merge__note", r.note));
         columns().forEach(function (c) {
-          tr.appendChild(el("td", "", c === "file" ? r.file : own(r.values, c) ? r.values[c] : ""));
+          var short = own(form.byId, c) ? form.byId[c].kind !== "text" : META.indexOf(c) >= 0;
+          tr.appendChild(el("td", short ? "ca-merge__short" : "", c === "file" ? r.file : own(r.values, c) ? r.values[c] : ""));
         });
         tbody.appendChild(tr);
       });
