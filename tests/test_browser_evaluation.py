@@ -506,3 +506,41 @@ def test_no_axe_violations_on_the_results_page(browser, evaluation_site, scheme)
     page.wait_for_timeout(400)
     assert axe_violations(page) == []
     context.close()
+
+
+def raw_file(name: str, text: str) -> dict:
+    return {"name": name, "mimeType": "text/csv", "buffer": text.encode("utf-8")}
+
+
+def test_files_saved_by_spreadsheets_and_broken_files(results):
+    """A spreadsheet set to ';' saves with semicolons; a file from before this change has one row per
+    question; each broken file is named with what is wrong, and the good ones are still merged."""
+    results.get_by_label("Evaluation files (CSV)").set_input_files([
+        raw_file("semicolons.csv", "date;session;role;useful;one-change\n2026-12-02;North;Police officer;4;\"a; b\"\n"),
+        raw_file("old.csv", "section,item,question,answer\r\nYour reaction,useful,The session was useful for my work.,2\r\n"
+                            "Your reaction,role,I work mainly as,Other\r\n"),
+        raw_file("unclosed.csv", "date,session,useful\r\n2026-12-02,North,\"4\r\n"),
+        raw_file("long-row.csv", "date,session,useful\r\n2026-12-02,North,4,5\r\n"),
+        raw_file("twice.csv", "date,useful,useful\r\n2026-12-02,4,5\r\n"),
+        raw_file("header-only.csv", "date,session,useful\r\n"),
+        {"name": "binary.csv", "mimeType": "text/csv", "buffer": b"\x00\x01\x02PK"},
+        raw_file("notes.txt", "date,session,useful\r\n2026-12-02,North,4\r\n"),
+    ])
+    items = results.locator(".ca-merge__report li")
+    expect(items).to_have_count(8)
+    assert items.all_inner_texts() == [
+        "semicolons.csv: 1 response added.",
+        "old.csv: 1 response added (an older one-person file: read as one response without date or session).",
+        "Not read: unclosed.csv — it is not a valid CSV file: a quoted value that starts on line 2 is never closed.",
+        "Not read: long-row.csv — line 2 has 4 values but the first line names 3 columns.",
+        "Not read: twice.csv — the first line names the column 'useful' twice.",
+        "Not read: header-only.csv — it has the column names but no responses.",
+        "Not read: binary.csv — it is not a CSV file but binary data. Export the responses from the evaluation form again.",
+        "Not read: notes.txt — it is not a CSV file (its name does not end in .csv). Use the file the evaluation form downloaded.",
+    ]
+    assert summary_of(results, "useful").get_attribute("data-mean") == "3.0"
+    assert summary_of(results, "one-change").locator("li").all_inner_texts() == ["a; b"]
+    results.get_by_role("button", name="Start again").click()
+    expect(results.locator(".ca-merge__result")).to_be_hidden()
+    expect(results.get_by_label("Evaluation files (CSV)")).to_be_focused()
+    assert results.errors == []
