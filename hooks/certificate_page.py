@@ -1,13 +1,16 @@
-"""MkDocs hook: the certificate page, printable once every quiz of a role path is passed.
+"""MkDocs hook: the certificate page and the "My progress" page, both filled in by the learner's
+browser from what it saved.
 
-It is made from every module and quiz at once, so it has no single source and no edit link.
+Each is made from every module and quiz at once, so it has no single source and no edit link.
 """
 
-from common_agenda import certificate
+from common_agenda import certificate, progress_page
 from common_agenda.generated_files import add_generated
 from common_agenda.site_state import content_of
 
 
 def on_files(files, *, config):
-    add_generated(files, config, certificate.PAGE_URI, certificate.page_markdown(content_of(config)), None)
+    content = content_of(config)
+    add_generated(files, config, certificate.PAGE_URI, certificate.page_markdown(content), None)
+    add_generated(files, config, progress_page.PAGE_URI, progress_page.page_markdown(content), None)
     return files

@@ -260,6 +260,10 @@ RECORDS = {
     "constructor-entry": ({"shared-goals": PASSED, "constructor": PASSED}, True),
     "proto-entry": ({"shared-goals": PASSED, "__proto__": PASSED}, True),
     "score-0-and-100": ({"shared-goals": PASSED, "police-only": {**PASSED, "best": 0, "passed": False}}, True),
+    "passed-on": ({"shared-goals": {**PASSED, "passedOn": "2026-08-01"}}, True),  # the day passed, added later
+    "passed-on-feb-30": ({"shared-goals": {**PASSED, "passedOn": "2026-02-30"}}, False),
+    "passed-on-a-number": ({"shared-goals": {**PASSED, "passedOn": 20261123}}, False),
+    "passed-on-not-passed": ({"shared-goals": PASSED, "police-only": {**PASSED, "passed": False, "passedOn": "2026-11-01"}}, False),
     "constructor-half-entry": ({"shared-goals": PASSED, "constructor": {"passed": True}}, False),
     "date-9999-99-99": ({"shared-goals": {**PASSED, "date": "9999-99-99"}}, False),
     "date-feb-30": ({"shared-goals": {**PASSED, "date": "2026-02-30"}}, False),
@@ -346,7 +350,8 @@ def test_a_quiz_id_named_like_an_object_internal_is_just_an_id(page, storage_sit
     saved = page.evaluate(f"""() => {{ const q = JSON.parse(localStorage.getItem('{PROGRESS}')).quizzes;
         return Object.keys(q).map(k => [k, q[k]]); }}""")
     today = page.evaluate("new Date().toLocaleDateString('sv')")  # YYYY-MM-DD, the browser's own day
-    assert sorted(saved) == sorted([["police-only", police], [quiz_id, {"best": 100, "passed": True, "date": today}]])
+    assert sorted(saved) == sorted([["police-only", police],
+                                    [quiz_id, {"best": 100, "passed": True, "date": today, "passedOn": today}]])
     attempts = page.evaluate(f"Object.keys(JSON.parse(localStorage.getItem('{ATTEMPTS}')).quizzes)")
     assert attempts == [quiz_id]
 

@@ -19,10 +19,13 @@
   function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
   function at(o, k) { return own(o, k) ? o[k] : undefined; }
   function isMap(o) { return !!o && typeof o === "object" && !Array.isArray(o); }
+  function dayOk(date) {
+    return typeof date === "string" && new Date(Date.parse(date) || 0).toISOString().slice(0, 10) === date;
+  }
   function entryOk(e) {
-    var best = isMap(e) && at(e, "best"), date = isMap(e) && at(e, "date");
+    var best = isMap(e) && at(e, "best");
     return typeof best === "number" && best >= 0 && best <= 100 && typeof at(e, "passed") === "boolean" &&
-      typeof date === "string" && new Date(Date.parse(date) || 0).toISOString().slice(0, 10) === date;
+      dayOk(at(e, "date")) && (!own(e, "passedOn") || (e.passed === true && dayOk(e.passedOn)));
   }
   /* The saved quizzes in a map with no prototype, or null when the record is not one quiz.js accepts. */
   function quizzesOf(data) {

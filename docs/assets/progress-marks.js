@@ -1,57 +1,124 @@
-/* Common Agenda: mark passed quizzes in the nav, from this browser's saved progress only.
-   Tiny on purpose: it runs on every page. Only a link to a quiz page itself is marked, never a
-   table-of-contents entry (the same page plus #section). Saved progress is checked exactly as
-   quiz.js checks it (parse and entryOk there): a record quiz.js would reset counts as nothing
-   passed, whatever its other entries say. Ids are looked up as own properties only, in a map with
-   no prototype, so a quiz id such as "constructor" is just an id. */
+/* Common Agenda: mark passed quizzes and read modules in the nav, and offer "Mark as read" at the
+   end of a module page, from and into this browser's storage only. Small on purpose: it runs on
+   every page. Only a link to a quiz or module page itself is marked, never a table-of-contents
+   entry (the same page plus #section). Saved progress is checked exactly as quiz.js checks it
+   (parse and entryOk there): a record quiz.js would reset counts as nothing passed, whatever its
+   other entries say. Ids are looked up as own properties only, in maps with no prototype, so an id
+   such as "constructor" is just an id.
+
+   Reading is marked by the reader, with a button, not by scrolling to the end: a page skimmed on
+   a phone, or scrolled past to reach its quiz, is not a page read, and the progress page and its
+   minutes should say what the reader says they did. */
 (function () {
   "use strict";
+  var READ = "common-agenda:read";  // {v: 1, modules: {id: {date: "YYYY-MM-DD"}}}
   function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
   function at(o, k) { return own(o, k) ? o[k] : undefined; }
   function isMap(o) { return !!o && typeof o === "object" && !Array.isArray(o); }
   /* As quiz.js: a score from 0 to 100, passed true or false, and a date that exists, as YYYY-MM-DD
-     (a date that does not exist, such as 9999-99-99 or 2026-02-30, reads back as another day). */
+     (a date that does not exist, such as 9999-99-99 or 2026-02-30, reads back as another day);
+     passedOn, when there, a date too, on a passed entry. */
+  function dayOk(date) {
+    return typeof date === "string" && new Date(Date.parse(date) || 0).toISOString().slice(0, 10) === date;
+  }
   function entryOk(e) {
-    var best = isMap(e) && at(e, "best"), date = isMap(e) && at(e, "date");
+    var best = isMap(e) && at(e, "best");
     return typeof best === "number" && best >= 0 && best <= 100 && typeof at(e, "passed") === "boolean" &&
-      typeof date === "string" && new Date(Date.parse(date) || 0).toISOString().slice(0, 10) === date;
+      dayOk(at(e, "date")) && (!own(e, "passedOn") || (e.passed === true && dayOk(e.passedOn)));
+  }
+  /* The map under `field` of the record at `key`, if every entry passes `ok`; else null. */
+  function record(key, field, ok) {
+    try {
+      var data = JSON.parse(localStorage.getItem(key));
+      if (!isMap(data) || at(data, "v") !== 1 || !isMap(at(data, field))) return null;
+      var map = Object.assign(Object.create(null), data[field]);
+      return Object.keys(map).every(function (id) { return ok(map[id]); }) ? map : null;
+    } catch (e) {
+      return null;
+    }
   }
   function passed() {
-    var out = Object.create(null), quizzes;
-    try {
-      var data = JSON.parse(localStorage.getItem("common-agenda:progress"));
-      if (!isMap(data) || at(data, "v") !== 1 || !isMap(at(data, "quizzes"))) return out;
-      quizzes = Object.assign(Object.create(null), data.quizzes);
-    } catch (e) {
-      return out;
-    }
-    var ids = Object.keys(quizzes);
-    if (!ids.every(function (id) { return entryOk(quizzes[id]); })) return out;
-    ids.forEach(function (id) { if (quizzes[id].passed) out[id] = true; });
+    var out = Object.create(null), quizzes = record("common-agenda:progress", "quizzes", entryOk) || out;
+    Object.keys(quizzes).forEach(function (id) { if (quizzes[id].passed) out[id] = true; });
     return out;
   }
-  function mark() {
-    var done = passed();
+  function readOk(e) { return isMap(e) && dayOk(at(e, "date")); }
+  function reads() { return record(READ, "modules", readOk) || Object.create(null); }
+  function today() {
+    var d = new Date();
+    return d.getFullYear() + "-" + ("0" + (d.getMonth() + 1)).slice(-2) + "-" + ("0" + d.getDate()).slice(-2);
+  }
+  /* An unreadable record is started afresh by the next mark, as quiz.js does with quiz progress. */
+  function setRead(id, on) {
+    var map = reads();
+    if (on) map[id] = { date: today() }; else delete map[id];
+    try { localStorage.setItem(READ, JSON.stringify({ v: 1, modules: map })); return true; } catch (e) { return false; }
+  }
+
+  function tagLinks(pattern, done, cls, words) {
     document.querySelectorAll(".md-nav__link[href]").forEach(function (link) {
-      var m = !link.hash && !link.closest(".md-nav--secondary") &&
-        /\/quizzes\/([a-z0-9-]+)(?:\/|\.html)?$/.exec(link.pathname);
+      var m = !link.hash && !link.closest(".md-nav--secondary") && pattern.exec(link.pathname);
       var on = !!m && own(done, m[1]);
-      var has = link.querySelector(".ca-nav-passed");
+      var has = link.querySelector("." + cls);
       if (on && !has) {
         var tag = document.createElement("span");
-        tag.className = "ca-nav-passed";
-        tag.textContent = " \u2713 passed";
+        tag.className = cls;
+        tag.textContent = words;
         (link.querySelector(".md-ellipsis") || link).appendChild(tag);
       } else if (has && !on) {
         has.remove();
       }
     });
   }
+
+  /* The box at the end of a module page, before its quiz: mark read, or take the mark back. */
+  function readBox() {
+    var meta = document.querySelector("article .ca-module-meta");
+    var m = meta && /\/modules\/([a-z0-9-]+)\/?$/.exec(location.pathname);
+    if (!m) return;
+    var id = m[1], box = document.querySelector(".ca-read-mark");
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "ca-read-mark";
+      box.setAttribute("data-search-exclude", "");
+      box.innerHTML = '<p class="ca-read-mark__text" role="status"></p>' +
+        '<p><button type="button" class="md-button ca-read-mark__button"></button> ' +
+        '<a class="ca-read-mark__link" href="../../progress/">See my progress</a></p>';
+      var before = document.getElementById("check-yourself") || document.getElementById("sources-and-review");
+      if (before && before.parentNode) before.parentNode.insertBefore(box, before);
+      else meta.closest("article").appendChild(box);
+      box.querySelector("button").addEventListener("click", function () {
+        var ok = setRead(id, !own(reads(), id));
+        mark();
+        if (!ok) fill(box, id, " It could not be saved in this browser.");
+      });
+    }
+    fill(box, id, "");
+  }
+  function fill(box, id, trouble) {
+    var entry = at(reads(), id);
+    box.querySelector(".ca-read-mark__text").textContent = (entry ?
+      "\u2714 You marked this module as read on " + entry.date + "." :
+      "Finished reading? Mark this module as read to keep track of it on your progress page. " +
+      "It is saved in this browser only.") + trouble;
+    box.querySelector("button").textContent = entry ? "Mark as not read" : "Mark as read";
+  }
+
+  function mark() {
+    tagLinks(/\/quizzes\/([a-z0-9-]+)(?:\/|\.html)?$/, passed(), "ca-nav-passed", " \u2713 passed");
+    tagLinks(/\/modules\/([a-z0-9-]+)(?:\/|\.html)?$/, reads(), "ca-nav-read", " \u2713 read");
+    readBox();
+  }
   window.caMarkPassed = mark;
   /* Material's document$ only as an own property of window: an element with id "document$" is
-     reachable as window.document$ too, but never as its own property. */
-  var material = own(window, "document$") && window.document$;
-  if (material && typeof material.subscribe === "function") material.subscribe(mark);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mark);
-  else mark();
+     reachable as window.document$ too, but never as its own property. Looked for once the page is
+     parsed, when Material's deferred bundle has run even if this script was not deferred (it then
+     still marks the page after each instant navigation). */
+  function start() {
+    var material = own(window, "document$") && window.document$;
+    if (material && typeof material.subscribe === "function") material.subscribe(mark);
+    else mark();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

@@ -7,7 +7,7 @@
      reachable as window.caQuiz, but through the window's prototype, never as its own property. */
   if (Object.prototype.hasOwnProperty.call(window, "caQuiz")) { window.caQuiz.init(); return; }
 
-  var KEY = "common-agenda:progress";   // quizzes: {id: {best, passed, date}}
+  var KEY = "common-agenda:progress";   // quizzes: {id: {best, passed, date, passedOn?}}
   var TRIES = "common-agenda:attempts"; // quizzes: {id: {qid: [ids chosen], "#qid": [ids shown]}}
   var notice = "", NOSAVE = "Your answers could not be saved in this browser.";
 
@@ -15,7 +15,9 @@
   function at(o, k) { return own(o, k) ? o[k] : undefined; }
   function isMap(o) { return !!o && typeof o === "object" && !Array.isArray(o); }
 
-  /* Storage: {v: 1, quizzes: {...}}, read into maps with no prototype */
+  /* Storage: {v: 1, quizzes: {...}}, read into maps with no prototype. `date` is the last attempt;
+     `passedOn`, added later, the last day the quiz was passed (refreshers count from it). It is
+     optional, so progress saved before it existed still reads; sites that predate it ignore it. */
   function raw(key) {
     try { return localStorage.getItem(key); } catch (e) {
       notice = "This browser does not allow saving, so your results will not be kept.";
@@ -32,10 +34,13 @@
   function store(key, map) {
     try { localStorage.setItem(key, JSON.stringify({ v: 1, quizzes: map })); return true; } catch (e) { return false; }
   }
+  function dayOk(date) {
+    return typeof date === "string" && new Date(Date.parse(date) || 0).toISOString().slice(0, 10) === date;
+  }
   function entryOk(e) {
-    var best = isMap(e) && at(e, "best"), date = isMap(e) && at(e, "date");
+    var best = isMap(e) && at(e, "best");
     return typeof best === "number" && best >= 0 && best <= 100 && typeof at(e, "passed") === "boolean" &&
-      typeof date === "string" && new Date(Date.parse(date) || 0).toISOString().slice(0, 10) === date;
+      dayOk(at(e, "date")) && (!own(e, "passedOn") || (e.passed === true && dayOk(e.passedOn)));
   }
   function load() {
     var map = parse(raw(KEY));
@@ -185,7 +190,10 @@
       }
       if (!restoring) {
         var progress = load(), before = at(progress, id);
+        /* An entry saved before passedOn existed was passed on its `date` at the latest. */
+        var passedOn = passed ? today() : before && before.passed ? at(before, "passedOn") || before.date : undefined;
         progress[id] = { best: Math.max(pct, before ? before.best : 0), passed: passed || !!(before && before.passed), date: today() };
+        if (passedOn) progress[id].passedOn = passedOn;
         save(progress);
       }
       showSaved();

@@ -19,7 +19,7 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import certificate, evaluation, glossary, quiz_pages, sources
+from . import certificate, evaluation, glossary, progress_page, quiz_pages, sources
 from . import training_pages as tp
 from .content import Content
 from .problems import Problem
@@ -52,6 +52,7 @@ def built_pages(content: Content) -> list[Page]:
     pages.append(Page(quiz_pages.INDEX_URI, "the list of quizzes"))
     pages += [Page(uri, f"the page '{title}'") for uri, title in role_pages(content)]
     pages.append(Page(certificate.PAGE_URI, "the certificate page"))
+    pages.append(Page(progress_page.PAGE_URI, "the My progress page"))
     if content.evaluation is not None:
         pages.append(Page(evaluation.PAGE_URI, f"the evaluation form made from {content.evaluation.source}"))
         pages.append(Page(evaluation.RESULTS_URI, f"the evaluation results page made from {content.evaluation.source}"))
