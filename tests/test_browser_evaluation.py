@@ -330,6 +330,11 @@ def test_three_people_on_one_device_give_one_file_with_three_rows(form):
             assert answer not in handover.inner_text() and (not words or words not in handover.inner_text())
     form.get_by_role("button", name="Submit and hand to the next person").click()
     expect(form.locator(".ca-eval__status")).to_have_text("Answer at least one question before you submit.")
+    form.locator("#ca-eval-useful-1").check()
+    expect(handover).to_have_text("This device is shared. When you have answered, press “Submit and hand to the next "
+                                  "person” at the end of the form.")
+    form.get_by_role("button", name="Clear my answers").click()
+    form.get_by_role("button", name="Yes, clear my answers").click()
 
     form.reload(wait_until="networkidle")
     form.locator("details.ca-eval-device summary").click()

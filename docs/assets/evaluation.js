@@ -139,6 +139,7 @@
     var mine = form.querySelector(".ca-eval__download");
     var notices = [];
     var draftId = "";
+    var thanked = false;
     var device = { session: "", shared: false, responses: [] };
 
     function tell(node, text) { node.textContent = text; node.hidden = !text; }
@@ -150,6 +151,7 @@
     }
     function save() {
       status.textContent = "";
+      if (thanked) { thanked = false; showMode(); }  /* the next person has started: back to the plain hint */
       var draft = { v: 1, answers: current() };
       if (draftId) draft.response = draftId;
       if (!write(KEY, draft)) note("Your answers could not be saved in this browser. Download them before you leave this page.");
@@ -191,6 +193,7 @@
       }
       empty();
       status.textContent = "";
+      thanked = true;
       tell(handover, "Thank you: your answers are kept on this device and the form is empty again. Please hand the device to the next person. (" + plural(device.responses.length, "response", "responses") + " kept on this device.)");
       if (panel) panel.refresh();
       handover.focus();
@@ -200,7 +203,7 @@
       submit.hidden = !device.shared;
       mine.hidden = device.shared;
       if (!device.shared) tell(handover, "");
-      else if (!handover.textContent) tell(handover, "This device is shared. When you have answered, press “Submit and hand to the next person” at the end of the form.");
+      else if (!thanked) tell(handover, "This device is shared. When you have answered, press “Submit and hand to the next person” at the end of the form.");
     }
 
     form.addEventListener("submit", function (e) { e.preventDefault(); });
