@@ -252,13 +252,22 @@
       var entry = data.entries[token];
       var add = button("Add", "Add " + entry.title + " (" + entry.minutes + " min)", "add");
       add.classList.add("ca-builder__add");
+      var said = el("span", "ca-builder__added");
+      said.setAttribute("role", "status");
       add.addEventListener("click", function () {
-        if (session.blocks.length >= defaults.max) return;
+        if (session.blocks.length >= defaults.max) {
+          said.textContent = "A session holds at most " + defaults.max + " blocks.";
+          return;
+        }
         session.blocks.push({ entry: entry, lead: entry.lead });
         save();
         render();
+        var built = plan(session);
+        said.textContent = "Added as block " + built.rows.length + ": the session now ends at "
+          + formatTime(session.start + built.total) + ".";
       });
       entry.item.appendChild(add);
+      entry.item.appendChild(said);
     });
     startBox.value = formatTime(session.start);
     lengthBox.value = String(session.length);
