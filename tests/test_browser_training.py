@@ -368,3 +368,34 @@ def test_the_check_can_be_answered_and_saved_with_the_keyboard_alone(page, site_
     page.keyboard.press("Enter")
     expect(page.locator(".ca-check__end")).to_contain_text("Your before score is saved in this browser")
     assert saved_checks(page)["checks"]["all"]["before"]["total"] == total
+
+
+def test_the_plan_page_carries_each_module_blocks_script_with_times_that_follow_the_start(page, site_url):
+    """Issue 14: a facilitator pair runs the 90-minute plan from its page alone: opening, each
+    module block's talking points, activity and debrief with who leads, closing; clock times move."""
+    from common_agenda.plans import clock
+
+    plan = next(p for p in CONTENT.plans if p.id == "ninety-minutes")
+    block = next(b for b in plan.blocks if b.module)
+    script = CONTENT.script_for(block.module.id)
+    page.goto(site_url + "training/plans/ninety-minutes/", wait_until="networkidle")
+    article = page.locator("article")
+    heads = article.locator(".ca-script__head")
+    assert heads.count() == sum(len(CONTENT.script_for(b.module.id).parts()) for b in plan.blocks if b.module)
+    text = " ".join(article.inner_text().split())
+    assert script.activity.title in text and f"Talking point {len(script.talking_points)} of " in text
+    for question in script.debrief.questions:
+        assert " ".join(re.sub(r"[*_`]", "", question).split()[:6]) in text
+    assert "Welcome, ground rules and who is here" in text and "Commitments and the next meeting" in text
+    assert text.index("Facilitator script") > text.index("Total: 1 h 30 min")
+    last = [b for b in plan.blocks if b.module][-1]
+    debrief = CONTENT.script_for(last.module.id).parts()[-1]
+    page.get_by_label("Start time").fill("13:30")
+    expect(heads.first.locator("time").first).to_have_text(clock("13:30", block.offset))
+    expect(heads.last.locator("time").first).to_have_text(clock("13:30", last.offset + debrief.offset))
+    assert heads.nth(0).inner_text().endswith(("Police facilitator leads", "Provider facilitator leads", "Both facilitators lead"))
+    assert axe_violations(page) == []
+    page.emulate_media(color_scheme="dark")
+    page.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'slate')")
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    assert axe_violations(page) == []
