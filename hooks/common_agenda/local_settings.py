@@ -1,7 +1,7 @@
 """Local settings: one optional YAML file (local.yml) that adapts the site to an agency, without code.
 
-Without the file every value is a clearly marked placeholder, so a printed handout shows at once
-what an agency still has to fill in.
+Without the file every value is a placeholder name, which the pages print as a blank line to fill
+in by hand (training_pages.placeholder_or).
 """
 
 from __future__ import annotations
