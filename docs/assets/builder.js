@@ -164,6 +164,9 @@
     var startBox = root.querySelector("#ca-builder-start"), lengthBox = root.querySelector("#ca-builder-length");
     var list = root.querySelector(".ca-builder__agenda"), total = root.querySelector(".ca-builder__total");
     var empty = root.querySelector(".ca-builder__empty");
+    var said = el("p", "ca-builder__said");  // what a move or a removal did, for those who cannot see it
+    said.setAttribute("role", "status");
+    list.parentNode.insertBefore(said, list.nextSibling);
     var out = document.querySelector("[data-ca-builder-out]");
     var defaults = { start: parseTime(root.getAttribute("data-default-start")) || 540,
       length: parseLength(root.getAttribute("data-default-length")) || 90,
@@ -235,11 +238,16 @@
       var b = event.target.closest("button[data-ca-action]");
       if (!b) return;
       var index = Number(b.closest("li").getAttribute("data-index")), action = b.getAttribute("data-ca-action");
-      var blocks = session.blocks, to = action === "up" ? index - 1 : index + 1;
+      var blocks = session.blocks, to = action === "up" ? index - 1 : index + 1, title = blocks[index].entry.title;
       if (action === "remove") blocks.splice(index, 1);
       else if (to >= 0 && to < blocks.length) { var moved = blocks.splice(index, 1)[0]; blocks.splice(to, 0, moved); index = to; }
       save();
       render({ index: index, action: action });
+      var built = plan(session), row = built.rows[index];
+      said.textContent = action === "remove"
+        ? "Removed " + title + ". The session now ends at " + formatTime(session.start + built.total) + "."
+        : title + " is block " + (index + 1) + " of " + blocks.length + ", " + formatTime(session.start + row.from)
+          + "\u2013" + formatTime(session.start + row.to) + ".";
     });
     list.addEventListener("change", function (event) {
       if (event.target.getAttribute("data-ca-action") !== "lead") return;
