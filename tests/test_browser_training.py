@@ -388,6 +388,7 @@ def test_the_plan_page_carries_each_module_blocks_script_with_times_that_follow_
         assert " ".join(re.sub(r"[*_`]", "", question).split()[:6]) in text
     assert "Welcome, ground rules and who is here" in text and "Commitments and the next meeting" in text
     assert text.index("Facilitator script") > text.index("Total: 1 h 30 min")
+    assert article.locator("table tr").last.locator("td").first.inner_text() == "Total: 1 h 30 min"
     last = [b for b in plan.blocks if b.module][-1]
     debrief = CONTENT.script_for(last.module.id).parts()[-1]
     page.get_by_label("Start time").fill("13:30")

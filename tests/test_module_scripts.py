@@ -180,6 +180,8 @@ def test_the_total_row_sits_under_the_time_column(project):
     content = load_content(project)
     page = training_pages.plan_page(content.plans[0], content)
     assert "| **Total: 45 min** | | | | |" in page
+    row = next(line for line in page.splitlines() if "**Module:** [Shared goals" in line)
+    assert "| Flip chart, Markers<br>[Module page](../../modules/shared-goals.md)" in row  # the script's materials
 
 
 
