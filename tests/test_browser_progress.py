@@ -102,7 +102,7 @@ def test_a_quiz_passed_120_days_ago_is_due_for_a_refresher_and_one_passed_10_day
     assert page.locator("[data-ca-refreshers-none]").is_hidden()
     police = page.locator('[data-ca-passed="police-only"]')
     shared = page.locator('[data-ca-passed="shared-goals"]')
-    assert police.inner_text() == f"{day(page, 120)} time for a refresher"
+    assert police.inner_text() == f"{day(page, 120)} \u2014 time for a refresher"
     assert shared.inner_text() == day(page, 10) and "refresher" not in shared.inner_text()
     assert page.locator('[data-ca-read="shared-goals"]').inner_text() == day(page, 12)
     assert page.locator('[data-ca-read="police-only"]').inner_text() == "Not yet"

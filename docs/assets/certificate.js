@@ -1,6 +1,7 @@
-/* Common Agenda certificate: show, per role path, which quizzes are passed, and a printable
-   certificate once every quiz of the path is passed; and a printable record of each module whose
-   quiz is passed (title, time, date passed, total time), before any path is finished. No dependencies.
+/* Common Agenda certificate: one printable certificate that credits what was done (each module
+   whose quiz is passed, with its time and the date passed, and the total), naming a role's core
+   path only when every quiz of that path is passed and the full curriculum, not a role, when every
+   quiz is; and per role, which quizzes of its core path remain. No dependencies.
    Saved progress is read into a prototype-free map and looked up by own properties only.
    It only READS the saved progress (quiz.js writes it). The learner's name lives in the page
    while it is open: it is never written to any storage or cookie, and never sent anywhere.
@@ -55,15 +56,23 @@
   function show(node, on) { if (node) node.hidden = !on; }
   function statusText(entry) {
     if (!entry) return "Not taken yet";
-    return entry.passed ? "\u2714 Passed (" + entry.date + ")" : "Not passed yet \u2014 best score " + entry.best + "%";
+    return entry.passed ? "\u2714 Passed (" + passedOn(entry) + ")" : "Not passed yet \u2014 best score " + entry.best + "%";
+  }
+  /* The last day a quiz was passed; progress saved before quiz.js kept it has the last attempt's. */
+  function passedOn(entry) { return at(entry, "passedOn") || entry.date; }
+  function timeOf(date) {
+    var time = document.createElement("time");
+    time.dateTime = date;
+    time.textContent = date;
+    return time;
   }
 
-  /* ---- One role path: statuses, what remains, and the certificate when earned ---- */
+  /* ---- One role's path: statuses and what remains. Returns true when every quiz is passed. ---- */
   function refreshPath(section, quizzes) {
     var cells = all(section, "[data-ca-cert-quiz]");
     var progress = section.querySelector("[data-ca-cert-progress]");
-    var earnedBox = section.querySelector("[data-ca-cert-earned]");
-    if (!cells.length || !progress || !earnedBox) return false;
+    if (!cells.length || !progress) return false;
+    var core = section.hasAttribute("data-ca-cert-core");
     var passed = [];
     var remaining = [];
     cells.forEach(function (cell) {
@@ -72,13 +81,13 @@
       cell.classList.toggle("is-passed", !!(entry && entry.passed));
       (entry && entry.passed ? passed : remaining).push({ cell: cell, entry: entry });
     });
-    var earned = remaining.length === 0;
+    var done = remaining.length === 0;
     var count = progress.querySelector(".ca-cert-progress__count");
     var list = progress.querySelector(".ca-cert-progress__remaining");
     list.textContent = "";
-    if (earned) {
-      count.textContent = "\u2714 You have passed every quiz of this path (" + cells.length + " of " + cells.length +
-        "). Your certificate is below.";
+    if (done) {
+      count.textContent = "\u2714 You have passed every quiz of this " + (core ? "core " : "") + "path (" + cells.length +
+        " of " + cells.length + ")." + (core ? " Your certificate names it." : "");
     } else {
       count.textContent = "You have passed " + passed.length + " of " + cells.length +
         (cells.length === 1 ? " quiz" : " quizzes") + " in this path. Still to pass:";
@@ -96,47 +105,39 @@
         list.appendChild(li);
       });
     }
-    show(list, !earned);
-    show(progress, true);
-
-    var cert = earnedBox.querySelector(".ca-cert");
-    /* The date is a <time> made here: an empty one in the page would be invalid HTML. */
-    var date = earnedBox.querySelector("[data-ca-cert-date]");
-    if (earned) {
-      var latest = passed.map(function (item) { return item.entry.date; }).sort().pop();
-      var time = document.createElement("time");
-      time.dateTime = latest;
-      time.textContent = latest;
-      date.replaceChildren(time);
-    } else {
-      date.replaceChildren();
-      cert.classList.remove("is-chosen");
-    }
-    show(earnedBox, earned);
-    return earned;
+    list.hidden = done;
+    progress.hidden = false;
+    return done && core;
   }
 
-  /* ---- The record: each module whose quiz is passed, with its time and date, and the total ---- */
+  /* ---- The certificate: each module whose quiz is passed, its time and date, the total, and
+     one line saying what that adds up to ---- */
   function duration(minutes) {
     var hours = Math.floor(minutes / 60);
     var rest = minutes % 60;
     if (!hours) return rest + " min";
     return rest ? hours + " h " + rest + " min" : hours + " h";
   }
-  function refreshRecord(page, quizzes) {
+  function claim(count, rows, paths) {
+    if (count === rows) return "has completed the full Common Agenda curriculum, passing the quiz of every module below.";
+    if (paths.length) {
+      var named = paths.map(function (title) { return "the " + title.charAt(0).toLowerCase() + title.slice(1); });
+      return "has completed " + named.join(" and ") + ", passing the " + (count === 1 ? "quiz of the module" : "quizzes of the modules") + " below.";
+    }
+    return "has passed the " + (count === 1 ? "quiz of the module" : "quizzes of the modules") + " below.";
+  }
+  function refreshRecord(page, quizzes, paths) {
     var record = page.querySelector("[data-ca-record]");
     if (!record) return false;
     var minutes = 0;
     var count = 0;
-    all(record, "[data-ca-record-quiz]").forEach(function (row) {
+    var rows = all(record, "[data-ca-record-quiz]");
+    rows.forEach(function (row) {
       var entry = entryOf(quizzes, row.getAttribute("data-ca-record-quiz"));
       var passed = !!(entry && entry.passed === true);
       var cell = row.querySelector("[data-ca-record-date]");
       if (passed) {
-        var time = document.createElement("time");
-        time.dateTime = entry.date;
-        time.textContent = entry.date;
-        cell.replaceChildren(time);
+        cell.replaceChildren(timeOf(passedOn(entry)));
         minutes += Number(row.getAttribute("data-minutes")) || 0;
         count += 1;
       } else {
@@ -146,9 +147,10 @@
     });
     record.querySelector("[data-ca-record-total]").textContent = duration(minutes);
     record.querySelector("[data-ca-record-count]").textContent = count + (count === 1 ? " module" : " modules");
+    record.querySelector("[data-ca-cert-claim]").textContent = count ? claim(count, rows.length, paths) : "";
     show(record.querySelector("[data-ca-record-empty]"), count === 0);
     show(record.querySelector("[data-ca-record-body]"), count > 0);
-    if (!count) record.querySelector(".ca-cert").classList.remove("is-chosen");
+    record.querySelector(".ca-cert").classList.toggle("is-chosen", count > 0);
     return count > 0;
   }
 
@@ -162,32 +164,15 @@
     });
   }
 
-  /* Print CSS prints only the chosen certificate: the one whose button was pressed last, or
-     the first earned one when the learner prints from the browser's menu (else the record). */
-  function choose(page, audience) {
-    all(page, ".ca-cert").forEach(function (cert) {
-      cert.classList.toggle("is-chosen", cert.getAttribute("data-ca-cert") === audience);
-    });
-  }
-  function keepAChoice(page) {
-    if (page.querySelector(".ca-cert.is-chosen")) return;
-    var shown = function (box) { return !box.hidden; };
-    var first = all(page, "[data-ca-cert-earned]").filter(shown)[0] || all(page, "[data-ca-record-body]").filter(shown)[0];
-    if (first) first.querySelector(".ca-cert").classList.add("is-chosen");
-  }
-
   function refresh(page) {
     var progress = read();
     var notice = page.querySelector("[data-ca-cert-notice]");
     notice.textContent = progress.notice;
     show(notice, !!progress.notice);
-    var anyEarned = false;
-    all(page, "[data-ca-cert-path]").forEach(function (section) {
-      if (refreshPath(section, progress.quizzes)) anyEarned = true;
-    });
-    var anyRecorded = refreshRecord(page, progress.quizzes);
-    show(page.querySelector("[data-ca-cert-name-box]"), anyEarned || anyRecorded);
-    keepAChoice(page);
+    var done = all(page, "[data-ca-cert-path]").filter(function (section) {
+      return refreshPath(section, progress.quizzes);
+    }).map(function (section) { return section.getAttribute("data-ca-cert-title"); });
+    show(page.querySelector("[data-ca-cert-name-box]"), refreshRecord(page, progress.quizzes, done));
     showName(page);
   }
 
@@ -197,10 +182,7 @@
     var input = page.querySelector("#ca-cert-name");
     if (input) input.addEventListener("input", function () { showName(page); });
     all(page, "[data-ca-cert-print]").forEach(function (button) {
-      button.addEventListener("click", function () {
-        choose(page, button.getAttribute("data-ca-cert-print"));
-        window.print();
-      });
+      button.addEventListener("click", function () { window.print(); });
     });
     refresh(page);
   }

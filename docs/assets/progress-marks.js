@@ -79,9 +79,9 @@
     var id = m[1], box = document.querySelector(".ca-read-mark");
     if (!box) {
       box = document.createElement("div");
-      box.className = "ca-read-mark";
+      box.className = "admonition note ca-read-mark";  // set apart from the module's last section
       box.setAttribute("data-search-exclude", "");
-      box.innerHTML = '<p class="ca-read-mark__text" role="status"></p>' +
+      box.innerHTML = '<p class="admonition-title">Your reading</p><p class="ca-read-mark__text" role="status"></p>' +
         '<p><button type="button" class="md-button ca-read-mark__button"></button> ' +
         '<a class="ca-read-mark__link" href="../../progress/">See my progress</a></p>';
       var before = document.getElementById("check-yourself") || document.getElementById("sources-and-review");

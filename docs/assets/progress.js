@@ -102,7 +102,7 @@
       row.tr.classList.toggle("is-done", !!(row.readOn || row.passedOn));
       if (row.quizSpan) {
         row.quizSpan.replaceChildren(row.passedOn ? time(row.passedOn) : "Not yet");
-        if (row.due) row.quizSpan.append(" ", el("strong", "ca-progress-due", "time for a refresher"));
+        if (row.due) row.quizSpan.append(" \u2014 ", el("strong", "ca-progress-due", "time for a refresher"));
       }
       if (row.due && row.quizLink) {
         var li = refreshers.appendChild(el("li"));

@@ -1,9 +1,15 @@
-"""The certificate page: for each role path, the quizzes to pass and a printable certificate, and
-a record of each module whose quiz a learner has passed, printable before any path is finished.
+"""The certificate page: one certificate that credits what a learner has done (each module whose
+quiz they passed, with the date and its time), and per role, what its core path still needs.
 
-The page is the same for everyone. Whether a learner has earned a certificate is decided in their
-browser by `docs/assets/certificate.js`, from the quiz progress saved there; so the build only
-writes down, per path, which modules and quizzes count. Nothing about a learner reaches a server.
+The page is the same for everyone. What a learner has done is read in their browser by
+`docs/assets/certificate.js`, from the progress saved there; so the build only writes down which
+module has which quiz and time, and which modules each role's core path draws on. Nothing about a
+learner reaches a server.
+
+A certificate names a role's core path only when the quiz of every module that path draws on is
+passed (a quiz covers its whole module, sections and all), and names the full curriculum rather
+than any role once every quiz is passed: passing everything must not make a case manager a
+police officer. Without core paths (a project that has not written them) it names no path.
 """
 
 from __future__ import annotations
@@ -21,20 +27,33 @@ PAGE_URI = "certificate.md"
 
 @dataclass(frozen=True)
 class PathCertificate:
-    """One role path and the quizzes a learner must pass for its certificate, in teaching order."""
+    """One role and the modules whose quizzes count for its core path (its full path when the
+    project has no core paths: shown as progress, never named on the certificate)."""
 
     path: RolePath
+    modules: tuple[Module, ...]
     quizzes: tuple[Quiz, ...]
+
+    @property
+    def core(self) -> bool:
+        return bool(self.path.core)
+
+    @property
+    def title(self) -> str:
+        return self.path.title.replace("Path for", "Core path for", 1) if self.core else self.path.title
 
 
 def certificates(content: Content) -> list[PathCertificate]:
-    """Quizzes follow the path's modules, so a module added to a path adds its quiz here too."""
-    return [PathCertificate(path, tuple(q for m in path.modules if (q := content.quiz_for(m.id))))
-            for path in role_paths(content)]
+    """Quizzes follow the modules, so a module added to a core path adds its quiz here too."""
+    found = []
+    for path in role_paths(content):
+        modules = path.core_modules if path.core else path.modules
+        found.append(PathCertificate(path, modules, tuple(q for m in modules if (q := content.quiz_for(m.id)))))
+    return found
 
 
 def records(content: Content) -> list[tuple[Module, Quiz]]:
-    """Every module that has a quiz, in teaching order: the rows a learner's record can hold."""
+    """Every module that has a quiz, in teaching order: the rows a certificate can hold."""
     return [(m, q) for m in content.modules if (q := content.quiz_for(m.id))]
 
 
