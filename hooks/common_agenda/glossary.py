@@ -141,7 +141,7 @@ class FasterAbbreviations(Extension):
 
 
 _ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
-_HEADING = re.compile(r"<(h[1-6])\b[^>]*>.*?</\1>", re.S)
+_HEADING = re.compile(r"<(h[1-6])\b[^>]*>.*?</\1>|<thead\b[^>]*>.*?</thead>", re.S)
 _LINK = re.compile(r"<a\b[^>]*>.*?</a>", re.S)
 
 
@@ -154,6 +154,7 @@ def first_use_only(html: str) -> str:
     """Keep the tooltip on the first use of each term and make it focusable; unwrap the rest.
 
     Headings never carry one: a tooltip in a title is noise, and the text below explains it.
+    Table headers count as headings: on a phone they are shown only as each cell's label.
     Links never carry one either: HTML allows no tab stop inside a link, and the first use
     outside a link gets the tooltip instead.
     """

@@ -1,0 +1,50 @@
+/* Common Agenda: the header's menu and search buttons work from the keyboard.
+
+   Material draws them as <label for="__drawer"> and <label for="__search">, which take no focus.
+   While closed, the drawer and the search are now out of the tab order (phone.css), so these two
+   buttons are the keyboard's way in: each gets a real button, with a name and aria-expanded,
+   that opens on Enter or Space as on a tap. Escape closes the drawer and returns to
+   its button. The header outlives instant navigation, so this runs once. */
+(function () {
+  "use strict";
+  function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+  if (own(window, "caHeaderButtons")) return;
+  window.caHeaderButtons = true;
+
+  var NAMES = { __drawer: "Menu", __search: "Search" };
+
+  function setUp() {
+    Object.keys(NAMES).forEach(function (id) {
+      var toggle = document.getElementById(id);
+      var label = document.querySelector('.md-header label.md-header__button[for="' + id + '"]');
+      if (!toggle || !label || label.querySelector(".ca-header-toggle")) return;
+      /* A real button inside Material's label (a label may take no button role): it gets the
+         focus, Enter and Space, and the label's own click does nothing when it lands on it. */
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "ca-header-toggle";
+      button.setAttribute("aria-label", NAMES[id]);
+      while (label.firstChild) button.appendChild(label.firstChild);
+      label.appendChild(button);
+      function sync() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
+      sync();
+      toggle.addEventListener("change", function () {
+        sync();
+        /* Material's Escape closes the search and leaves the focus nowhere: back to its button. */
+        if (!toggle.checked && document.activeElement === document.body) button.focus();
+      });
+      button.addEventListener("focus", sync);  // Material may have closed it without a change event
+      button.addEventListener("click", function () { toggle.click(); });
+    });
+    document.addEventListener("keydown", function (event) {
+      var drawer = document.getElementById("__drawer");
+      if (event.key !== "Escape" || !drawer || !drawer.checked) return;
+      drawer.click();
+      var button = document.querySelector('.md-header label[for="__drawer"] .ca-header-toggle');
+      if (button) button.focus();
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
+  else setUp();
+})();
