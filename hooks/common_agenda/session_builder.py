@@ -83,8 +83,10 @@ def builder_page(content: Content, exists=_always) -> str:
 
 
 def after_start(start: str, offset: int) -> str:
-    """A script's time as it reads before builder.js knows the block's start: '+0:05'."""
-    return f"+{offset // 60}:{offset % 60:02d}"
+    """A script's time as it reads before builder.js knows the block's start: '5m', '1h 5m' into the
+    block, which is also what HTML accepts as the text of a <time> (a duration)."""
+    hours, minutes = divmod(offset, 60)
+    return f"{hours}h {minutes}m" if hours else f"{minutes}m"
 
 
 def builder_pack(content: Content, sections: dict[tuple[str, str], tuple[str, str]], exists=_always) -> str:
@@ -95,7 +97,7 @@ def builder_pack(content: Content, sections: dict[tuple[str, str], tuple[str, st
     (kind, ref) to (docs path, Markdown), with the check's question sheet replaced by the chosen
     modules' questions. The facilitator edition puts first what each block needs to be run (its
     `script:` section): a module's script, an activity's instructions, a scenario's notes. A
-    script's clock times count from its block's start (`clock` here writes '+0:05'), and
+    script's clock times count from its block's start (`clock` here writes '5m'), and
     builder.js sets them once it knows when the block begins."""
     parts = [(f"{kind}:{ref}", embeddable(markdown, uri, PACK_URI))
              for (kind, ref), (uri, markdown) in sections.items() if (kind, ref) != ("handout", "check")]
