@@ -12,7 +12,8 @@ from browsing import search_results
 pytestmark = pytest.mark.browser
 
 PAGES = ["", "first-meeting/", "modules/shared-goals/", "modules/confidentiality/", "paths/police/",
-         "paths/provider/", "glossary/", "sources/", "about/", "quizzes/", "modules/", "certificate/"]
+         "paths/provider/", "glossary/", "sources/", "about/", "quizzes/", "modules/", "certificate/",
+         "progress/"]
 
 
 def axe_violations(page) -> list[str]:

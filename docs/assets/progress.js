@@ -125,7 +125,7 @@
   function cell(value) {
     var text = String(value);
     if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;  // a spreadsheet would run it as a formula
-    return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+    return /[",;\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
   function csv(list) {
     var lines = [["module", "title", "minutes", "read_on", "quiz", "quiz_passed_on", "best_score", "refresher_due"]]
