@@ -45,6 +45,25 @@
     });
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
-  else setUp();
+  /* A drawer section that has its own index page is labelled by an empty <label> (its title is
+     the link beside it), so several nav landmarks had no name, all alike (axe landmark-unique,
+     seen once the drawer is visible). Each takes the title of its section link. The drawer is
+     redrawn by instant navigation, so this follows document$. */
+  function nameSections() {
+    document.querySelectorAll(".md-nav--primary nav[aria-labelledby]").forEach(function (nav) {
+      var label = document.getElementById(nav.getAttribute("aria-labelledby"));
+      if (!label || label.textContent.trim() || nav.hasAttribute("aria-label")) return;
+      var link = label.parentNode && label.parentNode.querySelector("a.md-nav__link");
+      var title = link && link.textContent.replace(/\s+/g, " ").trim();
+      if (!title) return;
+      nav.removeAttribute("aria-labelledby");
+      nav.setAttribute("aria-label", title);
+    });
+  }
+
+  function start() { setUp(); nameSections(); }
+  var material = own(window, "document$") && window.document$;
+  if (material && typeof material.subscribe === "function") material.subscribe(nameSections);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();
