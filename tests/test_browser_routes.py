@@ -51,6 +51,7 @@ def test_each_route_says_what_to_read_now_and_leads_on(page, site_url):
     hrefs = page.locator("article a").evaluate_all("links => links.map(a => a.href)")
     assert site_url + "training/" in hrefs and site_url + "training/facilitator-guide/" in hrefs
     assert all(f"{site_url}training/plans/{plan.id}/" in hrefs for plan in CONTENT.plans)
+    assert site_url + "training/builder/" in hrefs
 
 
 def test_the_two_path_pages_show_different_core_totals(page, site_url):

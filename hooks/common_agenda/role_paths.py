@@ -336,7 +336,15 @@ def route_markdown(audience: str, content: Content) -> str:
     title = ROUTES[audience][1]
     path = next((p for p in role_paths(content) if p.audience == audience), None)
     return render("route.md.j2", audience=audience, title=title, path=path, duration=duration,
-                  brief=brief_minutes(content), plans=content.plans, modules=content.modules)
+                  brief=brief_minutes(content), plans=content.plans, modules=content.modules,
+                  builder=_builder_uri(content))
+
+
+def _builder_uri(content: Content) -> str | None:
+    """The session builder's page, which the training kit adds (imported here: training_pages, which
+    the builder uses, imports this module)."""
+    from .session_builder import PAGE_URI
+    return PAGE_URI if content.layout.training_dir.is_dir() else None
 
 
 def modules_index_markdown(content: Content) -> str:
