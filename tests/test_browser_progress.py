@@ -171,6 +171,10 @@ def test_mark_as_read_at_the_end_of_a_module_page(page, progress_site):
     assert page.locator('[data-ca-read="police-only"]').inner_text() == today
     assert summary(page) == "You have marked 1 of 2 modules as read and passed 0 of 2 quizzes: 25 min of study in all."
     page.go_back(wait_until="networkidle")
+    expect(page.locator(".ca-read-mark")).to_contain_text("You marked this module as read")
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")  # nothing to press on paper
+    expect(page.locator(".ca-read-mark")).to_have_count(0)
+    page.evaluate("dispatchEvent(new Event('afterprint'))")
     page.locator(".ca-read-mark").get_by_role("button", name="Mark as not read").click()
     assert json.loads(page.evaluate(f"localStorage.getItem('{READ}')")) == {"v": 1, "modules": {}}
     expect(page.locator(".md-nav__link .ca-nav-read")).to_have_count(0)

@@ -110,6 +110,13 @@
     readBox();
   }
   window.caMarkPassed = mark;
+  /* Nothing to press on paper: a printed module page leaves the box out. (Removed rather than
+     hidden: Material gives admonitions a display value that beats the hidden attribute.) */
+  window.addEventListener("beforeprint", function () {
+    var box = document.querySelector(".ca-read-mark");
+    if (box) box.remove();
+  });
+  window.addEventListener("afterprint", readBox);
   /* Material's document$ only as an own property of window: an element with id "document$" is
      reachable as window.document$ too, but never as its own property. Looked for once the page is
      parsed, when Material's deferred bundle has run even if this script was not deferred (it then
