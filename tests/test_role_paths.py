@@ -107,7 +107,7 @@ def test_a_part_named_twice_and_read_now_off_the_path_are_refused(content):
                               "      - shared-goals\n      - shared-goals#when-missions-clash\n  provider:", 1)
     _, problems = paths_of(text, content)
     assert [(p.field, p.what) for p in problems] == [
-        ("paths.police.core[18]", "'shared-goals#when-missions-clash' is already on this path")]
+        ("paths.police.core[19]", "'shared-goals#when-missions-clash' is already on this path")]
     text = CURRICULUM.replace("    now:\n      - trauma-informed#reactions-that-are-easy-to-misread\n",
                               "    now:\n      - sustaining-partnership#say-thank-you\n", 1)
     _, problems = paths_of(text, content)
