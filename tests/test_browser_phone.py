@@ -131,6 +131,20 @@ def test_a_term_opens_on_tap_and_closes_on_a_second_tap_escape_or_a_tap_elsewher
 
 
 @pytest.mark.browser
+def test_a_term_in_a_table_cell_opens_above_the_table_not_clipped_by_it(phone, site_url):
+    """Material's tables hide what overflows them: a definition there is placed in the viewport."""
+    page = open_page(phone, site_url, "modules/confidentiality/")
+    term = page.locator("article td abbr[role=button]").first
+    term.tap()
+    assert_inside(page, term)
+    on_top = term.evaluate("""(term) => {
+      const definition = document.getElementById(term.getAttribute("aria-describedby"));
+      const box = definition.getBoundingClientRect();
+      return document.elementFromPoint(box.left + box.width / 2, box.bottom - 4) === definition; }""")
+    assert on_top
+
+
+@pytest.mark.browser
 def test_a_term_in_a_quiz_answer_opens_without_choosing_the_answer(phone, site_url):
     page = open_page(phone, site_url, "quizzes/relationships/")
     term = page.locator("article label abbr[role=button]").first

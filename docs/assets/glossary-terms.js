@@ -21,16 +21,27 @@
     return { term: wrapper.querySelector("abbr"), def: wrapper.querySelector(".ca-term__def") };
   }
 
-  /* Moves the definition left (or right) until all of it is inside the viewport. */
+  /* Moves the definition left (or right) until all of it is inside the viewport. In a table,
+     which clips what overflows it (Material gives tables overflow: hidden), it is placed in the
+     viewport itself (position: fixed) under the term, and follows it on scroll. */
   function place(wrapper) {
-    var def = parts(wrapper).def;
-    def.style.left = "0px";
+    var p = parts(wrapper);
+    var fixed = !!wrapper.closest("table");
     var width = document.documentElement.clientWidth;
-    var box = def.getBoundingClientRect();
+    p.def.classList.toggle("ca-term__def--fixed", fixed);
+    if (fixed) {
+      var term = p.term.getBoundingClientRect();
+      p.def.style.top = Math.round(term.bottom + 6) + "px";
+      p.def.style.left = Math.round(term.left) + "px";
+    } else {
+      p.def.style.top = "";
+      p.def.style.left = "0px";
+    }
+    var box = p.def.getBoundingClientRect();
     var shift = 0;
     if (box.right > width - GAP) shift = width - GAP - box.right;
     if (box.left + shift < GAP) shift = GAP - box.left;
-    def.style.left = shift + "px";
+    p.def.style.left = (parseFloat(p.def.style.left) + shift) + "px";
   }
 
   /* how: "open" stays until closed; "hover" closes when the mouse leaves. */
@@ -112,6 +123,9 @@
     if (current && !current.contains(event.target)) close(current);
   });
   window.addEventListener("resize", function () { if (current) place(current); });
+  document.addEventListener("scroll", function () {
+    if (current && current.closest("table")) place(current);
+  }, { capture: true, passive: true });
 
   window.caTerms = { init: init };
   var material = own(window, "document$") && window.document$;  // as above
