@@ -55,9 +55,9 @@ def test_a_built_session_survives_a_reload_and_reaches_its_print_pack(page, site
         "els => els.map(e => e.getAttribute('data-ca-section'))")
     assert shown[:3] == ["handout:first-meeting", "module:shared-goals", "handout:check"]
     assert "scenario:school-referral" in shown and "handout:evaluation" not in shown
-    taught = {"shared-goals", *CONTENT.scenario("school-referral").modules}
+    # 70 minutes: as a fixed plan of at most 90 minutes, the check asks only about the module blocks
     checks = page.locator("[data-ca-check]:visible").evaluate_all("els => els.map(e => e.getAttribute('data-ca-check'))")
-    assert set(checks) == taught & {item.module for item in CONTENT.check.items}
+    assert checks == ["shared-goals"]
     page.get_by_role("link", name="Open the facilitator edition").click()
     page.wait_for_url("**edition=facilitator**")
     expect(page.locator(".ca-builder-pack tbody tr")).to_have_count(3)

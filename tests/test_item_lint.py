@@ -214,7 +214,10 @@ def test_the_real_quizzes_pass_and_every_reader_stays_well_under_the_pass_mark()
     assert [str(p) for p in report.problems] == []
     assert len(report.rows) == len(content.quizzes) + 1 + len(content.plans)
     for row in report.rows:
-        assert row.items >= item_lint.MIN_QUIZ_ITEMS, row.name
+        # a plan's part of the ungraded check may be short (the 90-minute plan asks 3 questions
+        # twice in its ten minutes); every quiz and the whole pool hold enough for the full rules
+        if not row.name.startswith("training check: "):
+            assert row.items >= item_lint.MIN_QUIZ_ITEMS, row.name
         for name in list(item_lint.READERS) + [item_lint.BEST_MIX]:
             assert row.percent(name) <= row.pass_mark - item_lint.MARGIN, (row.name, name, row.percent(name))
 

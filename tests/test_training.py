@@ -167,7 +167,13 @@ def test_a_plans_check_holds_the_questions_of_its_modules_and_its_scenarios_modu
     plan = content.plans[0]
     # shared-goals as a block; school-referral teaches trafficking-basics, shared-goals, relationships, confidentiality
     assert taught_modules(plan) == ["shared-goals", "trafficking-basics", "relationships", "confidentiality"]
-    assert [i.question.id for i in plan_check(content.check, plan)] == ["goals", "scope"]
+    # 85 minutes: a short session's check asks only about its module blocks, to fit its ten minutes
+    assert [i.question.id for i in plan_check(content.check, plan)] == ["goals"]
+    write(project, "training/plans/short.yml",
+          SCENARIO_PLAN.replace("length: 85", "length: 100").rstrip("\n") + "\n  - activity: break-short\n" * 2)
+    longer = load_content(project).plans[0]
+    assert longer.total > 90
+    assert [i.question.id for i in plan_check(content.check, longer)] == ["goals", "scope"]
     view = training_pages.check_for(plan, content)
     assert (view.page_uri, view.sheet_uri, view.key_uri, view.tally_uri) == (
         "training/checks/short.md", "training/checks/short-sheet.md", "training/checks/short-key.md",

@@ -135,7 +135,12 @@
       return row;
     });
     if (session.edition === "facilitator") sections = scripts.concat(sections);
-    return { rows: rows, total: at, modules: modules, sections: sections, starts: starts };
+    /* As checked_modules in training.py: a session of at most 90 minutes checks only its module
+       blocks, so the check fits the ten minutes such a session gives checks and forms. */
+    var checked = at <= 90 ? modules.filter(function (m) {
+      return session.blocks.some(function (b) { return b.entry.token === "module:" + m; });
+    }) : modules;
+    return { rows: rows, total: at, modules: modules, checked: checked, sections: sections, starts: starts };
   }
   function summary(session, built) {
     var gap = built.total - session.length;
@@ -219,7 +224,7 @@
         withQuery(out.querySelector("a.ca-builder__pack-facilitator"), session, "&edition=facilitator");
         withQuery(out.querySelector("a.ca-builder__share"), session);
         var questions = 0, names = [];
-        built.modules.forEach(function (m) {
+        built.checked.forEach(function (m) {
           var entry = data.entries["module:" + m];
           if (entry && entry.checks) { questions += entry.checks; names.push(entry.title); }
         });
@@ -357,7 +362,7 @@
     }
     var asked = 0;
     document.querySelectorAll("[data-ca-check]").forEach(function (part) {
-      part.hidden = built.modules.indexOf(part.getAttribute("data-ca-check")) < 0;
+      part.hidden = built.checked.indexOf(part.getAttribute("data-ca-check")) < 0;
       if (!part.hidden) asked += 1;
     });
     if (own(found, "handout:check") && !asked) found["handout:check"].hidden = true;

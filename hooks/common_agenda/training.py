@@ -167,8 +167,19 @@ def taught_modules(plan: Plan) -> list[str]:
     return found
 
 
+SHORT_SESSION = 90  # minutes; builder.js keeps the same rule
+
+
+def checked_modules(plan: Plan) -> list[str]:
+    """The modules a plan's check asks about. A session of at most 90 minutes asks only about its
+    module blocks: the modules its scenario touches would make a check of twelve questions, more
+    than a room answers twice in the ten minutes such a session can give checks and forms."""
+    if plan.total <= SHORT_SESSION:
+        return [b.module.id for b in plan.blocks if b.module]
+    return taught_modules(plan)
+
+
 def plan_check(check: Check, plan: Plan) -> tuple[CheckItem, ...]:
-    """A plan's check covers what that plan teaches: the pool's questions whose module it teaches,
-    in the pool's order."""
-    taught = set(taught_modules(plan))
+    """A plan's check covers what that plan teaches (see checked_modules), in the pool's order."""
+    taught = set(checked_modules(plan))
     return tuple(item for item in check.items if item.module in taught)
