@@ -19,7 +19,7 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import certificate, evaluation, glossary, progress_page, quiz_pages, sources
+from . import certificate, evaluation, glossary, progress_page, quiz_pages, session_builder, sources
 from . import training_pages as tp
 from .content import Content
 from .problems import Problem
@@ -94,6 +94,8 @@ def _training_kit(content: Content) -> list[Page]:
         pages.append(_by_id(plan.pack_uri, "the print pack", plan.source, 1, "plan"))
         pages.append(_by_id(tp.facilitator_pack_uri(plan), "the facilitator pack", plan.source, 1, "plan"))
     pages.append(Page(tp.INDEX_URI, "the training kit's index"))
+    pages.append(Page(session_builder.PAGE_URI, "the session builder"))
+    pages.append(Page(session_builder.PACK_URI, "the session builder's print pack"))
     return pages
 
 

@@ -195,7 +195,13 @@ def keys_index(content: Content) -> str:
 
 
 def mou_page(template_markdown: str, content: Content) -> str:
-    return fill_placeholders(template_markdown, content.local)
+    """The body's unset names become lines to fill in; in front matter (a title is plain text, and
+    a fill-in line is HTML) they stay the name, such as 'Your agency'."""
+    head, body = "", template_markdown
+    if template_markdown.startswith("---\n") and (end := template_markdown.find("\n---\n", 4)) > 0:
+        head, body = template_markdown[:end + 5], template_markdown[end + 5:]
+        head = _PLACEHOLDER.sub(lambda m: content.local.names[m.group(1)], head)
+    return head + fill_placeholders(body, content.local)
 
 
 def local_contacts_page(content: Content, exists=_always) -> str:
