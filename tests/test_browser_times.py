@@ -56,11 +56,29 @@ def test_a_start_time_set_on_a_plan_reaches_its_print_pack_and_is_remembered(pag
         assert first_time(page) == PLAN.start, corrupt
 
 
-@pytest.mark.parametrize("locale", ["en-US", "de-DE"])
-def test_the_time_box_and_the_agenda_write_times_alike(browser, site_url, locale):
+EDGE = """box => {
+    const rgba = text => (text.match(/[\\d.]+/g) || []).map(Number);
+    const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+                       return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
+    const page = rgba(getComputedStyle(document.body).backgroundColor);
+    const on = c => { const a = c.length > 3 ? c[3] : 1; return [0, 1, 2].map(i => c[i] * a + page[i] * (1 - a)); };
+    const ratio = c => { const [x, y] = [lum(on(c)), lum(page)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+    const style = getComputedStyle(box);
+    box.focus();
+    const focused = getComputedStyle(box);
+    const result = { width: parseFloat(style.borderTopWidth), border: ratio(rgba(style.borderTopColor)),
+                     ring: parseFloat(focused.outlineWidth), ringContrast: ratio(rgba(focused.outlineColor)) };
+    box.blur();
+    return result;
+}"""
+
+
+@pytest.mark.parametrize("locale, scheme", [("en-US", "light"), ("de-DE", "dark")])
+def test_the_time_box_and_the_agenda_write_times_alike(browser, site_url, locale, scheme):
     """Chromium's own time box showed '12:00 PM' beside a 24-hour agenda in en-US: the box is now
-    a text box written the agenda's way, whatever the browser's locale."""
-    context = browser.new_context(locale=locale)
+    a text box written the agenda's way, whatever the browser's locale. A box with no border read
+    as part of its label ("Start time 13:30"): both boxes have an edge and a focus ring of 3:1."""
+    context = browser.new_context(locale=locale, color_scheme=scheme)
     page = context.new_page()
     try:
         for path, box, times in ((PLAN_PAGE, page.get_by_label("Start time"), "table time.ca-agenda__time"),
@@ -68,6 +86,11 @@ def test_the_time_box_and_the_agenda_write_times_alike(browser, site_url, locale
                                   page.get_by_label("Start time"), ".ca-builder__agenda time")):
             page.goto(site_url + path, wait_until="networkidle")
             assert box.get_attribute("type") == "text"
+            edge = box.evaluate(EDGE)
+            assert edge["width"] >= 1 and edge["border"] >= 3, (path, edge)
+            assert edge["ring"] >= 2 and edge["ringContrast"] >= 3, (path, edge)
+            assert page.locator(f"#{box.get_attribute('aria-describedby')}").inner_text().startswith(
+                "Type a 24-hour time, such as 13:30.")  # not "as in the agenda: 13:30", read as its start
             assert box.input_value() == page.locator(times).first.inner_text()
             box.fill("7:05")
             box.press("Tab")
