@@ -82,7 +82,7 @@ def test_an_unknown_module_or_heading_is_a_located_problem(content):
 
 def test_a_core_path_over_90_minutes_is_refused_with_its_parts(content):
     text = CURRICULUM.replace("      - shared-goals#do-your-own-job-not-theirs\n  provider:",
-                              "      - immigration-relief\n      - sustaining-partnership\n  provider:", 1)
+                              "      - relationships\n      - sustaining-partnership\n  provider:", 1)
     _, problems = paths_of(text, content)
     [problem] = problems
     assert problem.field == "paths.police.core"
@@ -108,6 +108,11 @@ def test_a_part_named_twice_and_read_now_off_the_path_are_refused(content):
     _, problems = paths_of(text, content)
     assert [(p.field, p.what) for p in problems] == [
         ("paths.police.core[19]", "'shared-goals#when-missions-clash' is already on this path")]
+    text = CURRICULUM.replace("      - shared-goals#do-your-own-job-not-theirs\n  provider:",
+                              "      - shared-goals#do-your-own-job-not-theirs\n      - shared-goals\n  provider:", 1)
+    _, problems = paths_of(text, content)  # the whole module after one of its sections (red team)
+    assert [(p.field, p.what) for p in problems] == [
+        ("paths.police.core[19]", "the whole module 'shared-goals' takes in sections of it named above on this path")]
     text = CURRICULUM.replace("    now:\n      - trauma-informed#reactions-that-are-easy-to-misread\n",
                               "    now:\n      - sustaining-partnership#say-thank-you\n", 1)
     _, problems = paths_of(text, content)

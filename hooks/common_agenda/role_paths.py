@@ -190,17 +190,18 @@ def _parts(refs: list[str], where: tuple, doc: YamlDoc, content: Content) -> tup
 
 def _overlaps(parts: list[Part], where: tuple, doc: YamlDoc) -> list[Problem]:
     """A part named twice, or a section of a module the path already takes whole, would count twice."""
-    problems, whole, seen = [], set(), set()
+    problems, whole, seen, sectioned = [], set(), set(), set()
     for index, part in enumerate(parts):
         key = (part.module.id, part.section)
-        if key in seen or part.module.id in whole:
+        repeat = key in seen or part.module.id in whole
+        if repeat or (not part.section and part.module.id in sectioned):
             path = where + (index,)
-            problems.append(Problem(doc.display, doc.line_of(path), field_name(path),
-                                    f"'{part.module.id}{part.anchor}' is already on this path",
+            what = (f"'{part.module.id}{part.anchor}' is already on this path" if repeat else
+                    f"the whole module '{part.module.id}' takes in sections of it named above on this path")
+            problems.append(Problem(doc.display, doc.line_of(path), field_name(path), what,
                                     "name each module or section once (a whole module includes its sections)"))
         seen.add(key)
-        if not part.section:
-            whole.add(part.module.id)
+        (sectioned if part.section else whole).add(part.module.id)
     return problems
 
 
