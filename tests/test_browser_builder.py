@@ -81,6 +81,14 @@ def test_each_fixed_plan_is_a_preset_of_the_builder(page, site_url):
         assert [(when, block.split(": ", 1)[1], lead) for when, block, lead in agenda(page)] == expected
         assert page.get_by_label("Target length (minutes)").input_value() == str(plan.length)
         assert page.locator(".ca-builder__notes").inner_text() == ""
+        if plan is CONTENT.plans[0] and plan.blocks[-1].activity and plan.blocks[-1].activity.kind == "closing":
+            # a new block goes before the closing, not after it (no string of Up presses)
+            module = CONTENT.modules[-1]
+            page.locator(f"[data-ca-block='module:{module.id}'] button.ca-builder__add").click()
+            titles = [block.split(": ", 1)[1] for _, block, _ in agenda(page)]
+            assert titles[-2:] == [module.title, plan.blocks[-1].title]
+            said = page.locator(f"[data-ca-block='module:{module.id}'] .ca-builder__added").inner_text()
+            assert said.startswith(f"Added as block {len(plan.blocks)}, before the closing, "), said
 
 
 def test_what_the_address_says_is_checked_and_never_becomes_markup(page, site_url):

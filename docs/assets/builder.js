@@ -50,7 +50,7 @@
     var entries = {}, leads = {};
     root.querySelectorAll("[data-ca-block]").forEach(function (item) {
       entries[item.getAttribute("data-ca-block")] = {
-        token: item.getAttribute("data-ca-block"), item: item,
+        token: item.getAttribute("data-ca-block"), item: item, kind: item.getAttribute("data-kind") || "",
         minutes: Number(item.getAttribute("data-minutes")) || 0,
         lead: item.getAttribute("data-lead"), label: item.getAttribute("data-label"),
         title: item.getAttribute("data-title"), handouts: words(item.getAttribute("data-handouts")),
@@ -272,12 +272,18 @@
           said.textContent = "A session holds at most " + defaults.max + " blocks.";
           return;
         }
-        session.blocks.push({ entry: entry, lead: entry.lead });
+        /* A session that ends with its closing keeps it last: the new block goes just before it,
+           so adding to a preset needs no string of Up presses. */
+        var blocks = session.blocks, last = blocks[blocks.length - 1];
+        var before = last && last.entry.kind === "closing" && entry.kind !== "closing";
+        var at = before ? blocks.length - 1 : blocks.length;
+        blocks.splice(at, 0, { entry: entry, lead: entry.lead });
         save();
         render();
         var built = plan(session);
-        said.textContent = "Added as block " + built.rows.length + ": the session now ends at "
-          + formatTime(session.start + built.total) + ".";
+        said.textContent = "Added as block " + (at + 1) + (before ? ", before the closing" : "") + ", "
+          + formatTime(session.start + built.rows[at].from) + "\u2013" + formatTime(session.start + built.rows[at].to)
+          + ": the session now ends at " + formatTime(session.start + built.total) + ".";
       });
       entry.item.appendChild(add);
       entry.item.appendChild(said);

@@ -38,6 +38,7 @@ class Entry:
     handouts: tuple[str, ...]        # pack sections it needs, as tokens: "handout:check", "scenario:x"
     modules: tuple[str, ...]         # modules it teaches, for the session's check
     summary: str
+    activity_kind: str = ""          # "closing", "break"...: builder.js adds new blocks before a closing
 
 
 def default_lead(block: Block) -> str:
@@ -58,7 +59,7 @@ def preset_query(plan: Plan) -> str:
 def catalogue(content: Content) -> dict[str, list[Entry]]:
     """Every block a session can use, grouped as the page shows them."""
     activities = [Entry(f"activity:{a.id}", "activity", a.id, a.kind.replace("-", " ").capitalize(), a.title,
-                        a.minutes, a.lead, None, tuple(f"handout:{h}" for h in a.handouts), (), "")
+                        a.minutes, a.lead, None, tuple(f"handout:{h}" for h in a.handouts), (), "", a.kind)
                   for a in content.activities.values()]
     modules = [Entry(f"module:{m.id}", "module", m.id, "Module", m.title, m.minutes, "both", m.page_uri, (),
                      (m.id,), m.summary) for m in content.modules]
