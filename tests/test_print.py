@@ -1,11 +1,11 @@
 """Print packs on paper (issue 14): printed by Chromium as `make handouts` prints them, then read back
 with pypdf. Nothing a room is handed shows markup or placeholders, no agenda row or evaluation
-question is cut in two by a page break, each handout starts on a new page, and every page has a
-footer with the title and page number.
+question, check question (with its options) or answer-key item is cut in two by a page break, each
+handout starts on a new page, and every page has a footer with the title and page number.
 
 Where a row or question falls is found by marks written into the page just before it is printed:
-a short word at the start and the end of each agenda cell and each question, and of each handout.
-A row or question is whole when all its marks are on one page.
+a short word at the start and the end of each agenda cell, each question and answer-key item, and of
+each handout. A row or question is whole when all its marks are on one page.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ PARTICIPANT = NINETY.pack_uri.replace(".md", "/")
 FACILITATOR = tp.facilitator_pack_uri(NINETY).replace(".md", "/")
 
 # Marks: zzr<row>c<cell>[se]zz in agenda cells, zzq<n>[se]zz around each evaluation question,
-# zzh<n>[se]zz around each handout of the pack. Tiny, so they hardly move anything.
+# zzh<n>[se]zz around each handout of the pack, zzs<n>[se]zz around each check question on a question
+# sheet and zzk<n>[se]zz around each answer-key item. Tiny, so they hardly move anything.
 MARK = """() => {
   const mark = (el, text, atEnd) => {
     const span = document.createElement('span');
@@ -50,8 +51,11 @@ MARK = """() => {
   document.querySelectorAll('.ca-print-section').forEach((section, n) => {
     mark(section, 'zzh' + n + 'szz', false); mark(section, 'zzh' + n + 'ezz', true);
   });
+  const sheet = document.querySelectorAll('.ca-sheet__q'), key = document.querySelectorAll('.ca-key__item');
+  sheet.forEach((q, n) => { mark(q, 'zzs' + n + 'szz', false); mark(q, 'zzs' + n + 'ezz', true); });
+  key.forEach((q, n) => { mark(q, 'zzk' + n + 'szz', false); mark(q, 'zzk' + n + 'ezz', true); });
   return [agenda.querySelectorAll('tbody tr').length, document.querySelectorAll('.ca-eval__item').length,
-          document.querySelectorAll('.ca-print-section').length];
+          document.querySelectorAll('.ca-print-section').length, sheet.length, key.length];
 }"""
 
 
@@ -63,7 +67,7 @@ class Printed:
         """Each mark, and the pages (from 1) it is on."""
         found: dict[str, list[int]] = {}
         for number, text in enumerate(self.pages, 1):
-            for mark in re.findall(r"zz([rqh]\d+(?:c\d+)?[se])zz", text):
+            for mark in re.findall(r"zz([rqhsk]\d+(?:c\d+)?[se])zz", text):
                 found.setdefault(mark, []).append(number)
         return found
 
@@ -93,8 +97,13 @@ def plain_participant(printing, site_url):
 
 
 @pytest.fixture(scope="module")
-def facilitator(printing, site_url):
-    return printed(printing, site_url + FACILITATOR)[0]
+def marked_facilitator(printing, site_url):
+    return printed(printing, site_url + FACILITATOR, marked=True)
+
+
+@pytest.fixture(scope="module")
+def facilitator(marked_facilitator):
+    return marked_facilitator[0]
 
 
 def test_the_packs_have_a_sane_number_of_pages(plain_participant, facilitator):
@@ -126,7 +135,7 @@ def test_every_page_has_a_footer_with_title_and_page_number(plain_participant):
 
 
 def test_no_agenda_row_or_evaluation_question_is_cut_across_pages(participant):
-    pack, (rows, questions, sections) = participant
+    pack, (rows, questions, sections, _, _) = participant
     assert rows == len(NINETY.blocks) + 1 and questions >= 8 and sections >= 4  # blocks, and the Total row
     marks = pack.marks()
     groups: dict[str, set[int]] = {}
@@ -137,8 +146,29 @@ def test_no_agenda_row_or_evaluation_question_is_cut_across_pages(participant):
     assert {name: sorted(pages) for name, pages in groups.items() if len(pages) > 1} == {}
 
 
+def whole(marks: dict[str, list[int]], kind: str) -> tuple[int, dict[str, list[int]]]:
+    """How many of one kind of marked thing were found, and those that run over more than one page."""
+    groups: dict[str, set[int]] = {}
+    for mark, pages in marks.items():
+        if mark.startswith(kind):
+            groups.setdefault(mark[:-1], set()).update(pages)
+    return len(groups), {name: sorted(pages) for name, pages in groups.items() if len(pages) > 1}
+
+
+def test_no_check_question_or_answer_key_item_is_cut_across_pages(participant, marked_facilitator):
+    """A question with its options, and a key item with its explanation, each on one page: testers
+    found "A. True" on one page and "B. False" on the next, and a key item split across two."""
+    pack, (_, _, _, sheet, key) = participant
+    assert sheet >= 3 and key == 0
+    assert whole(pack.marks(), "s") == (sheet, {})
+    pack, (_, _, _, sheet, key) = marked_facilitator
+    assert sheet >= 3 and key == sheet
+    assert whole(pack.marks(), "s") == (sheet, {})
+    assert whole(pack.marks(), "k") == (key, {})
+
+
 def test_each_handout_starts_on_a_new_page(participant):
-    pack, (_, _, sections) = participant
+    pack, (_, _, sections, _, _) = participant
     marks = pack.marks()
     agenda_end = max(pages[0] for mark, pages in marks.items() if mark.startswith("r"))
     starts = [marks[f"h{n}s"][0] for n in range(sections)]
