@@ -127,11 +127,16 @@ def test_the_participant_pack_holds_no_facilitator_notes_or_answer_keys(plain_pa
     assert "Facilitator notes" in notes and "Answer key" in notes and "participant handout" in notes
 
 
-def test_every_page_has_a_footer_with_title_and_page_number(plain_participant):
-    total = len(plain_participant.pages)
-    for number, text in enumerate(plain_participant.pages, 1):
-        assert f"page {number} of {total}" in text
-        assert "90-minute introduction: participant pack" in text
+def test_every_page_has_a_footer_with_title_and_page_number(plain_participant, facilitator):
+    """print.css draws the footer (@page margin boxes), so the browser's Print button gets it too;
+    `make handouts` prints with Chromium's own footer off (handouts.pdf), so it is there once."""
+    for pack, title in ((plain_participant, "90-minute introduction: participant pack"),
+                        (facilitator, "90-minute introduction: facilitator pack")):
+        total = len(pack.pages)
+        for number, text in enumerate(pack.pages, 1):
+            assert f"page {number} of {total}" in text
+            assert len(re.findall(r"page \d+ of \d+", text)) == 1
+            assert text.count(title) == 1 + (number == 1)  # the footer, and the heading on page 1
 
 
 def test_no_agenda_row_or_evaluation_question_is_cut_across_pages(participant):

@@ -34,19 +34,14 @@ def documents(content) -> list[tuple[str, str]]:
     return [(name, uri[:-3] + "/") for name, uri in docs]
 
 
-# Chromium draws this in the bottom margin of every page: the document's title, the day it was
-# printed, and the page number. Its font size must be set (Chromium's default is too small to read).
-FOOTER = ('<div style="font: 8px Helvetica, Arial, sans-serif; color: #333; width: 100%; padding: 0 12mm; '
-          'display: flex; justify-content: space-between;"><span class="title"></span>'
-          '<span><span class="date"></span> · page <span class="pageNumber"></span> of '
-          '<span class="totalPages"></span></span></div>')
-MARGIN = {"top": "12mm", "bottom": "16mm", "left": "12mm", "right": "12mm"}
+# The footer (title and page number) is print.css's (@page margin boxes), so a pack printed from the
+# browser's Print button has it too; Chromium's own header and footer stay off, or it would print twice.
+MARGIN = {"top": "12mm", "bottom": "16mm", "left": "12mm", "right": "12mm"}  # as print.css's @page
 
 
 def pdf(page, paper: str = "A4") -> bytes:
-    """The page as Chromium prints it, with the footer; the browser tests print through this too."""
-    return page.pdf(format=paper, print_background=True, margin=MARGIN, display_header_footer=True,
-                    header_template="<div></div>", footer_template=FOOTER)
+    """The page as Chromium prints it; the browser tests print through this too."""
+    return page.pdf(format=paper, print_background=True, margin=MARGIN, display_header_footer=False)
 
 
 def main() -> int:

@@ -6,7 +6,24 @@
   /* Ours only as an own property of window (an element with id "caPrint" is reachable through the
      window's prototype, never as its own property). */
   if (Object.prototype.hasOwnProperty.call(window, "caPrint")) { window.caPrint.init(); return; }
+  /* The title in each printed page's footer (print.css, @page @bottom-left). Chromium cannot copy
+     the heading there with string-set, so it goes in as a custom property, which the page inherits
+     from the root; set through the CSSOM, which the CSP allows. Cleared on a page with no Print
+     button, as instant navigation keeps the root element from page to page. */
+  function footerTitle() {
+    var root = document.documentElement.style;
+    var heading = document.querySelector("article h1");
+    if (!heading || !document.querySelector("button[data-ca-print]")) {
+      root.removeProperty("--ca-print-title");
+      return;
+    }
+    var copy = heading.cloneNode(true);
+    copy.querySelectorAll(".headerlink, .ca-term__def").forEach(function (extra) { extra.remove(); });
+    var text = copy.textContent.replace(/\s+/g, " ").trim();
+    root.setProperty("--ca-print-title", '"' + text.replace(/\\/g, "\\\\").replace(/"/g, '\\"') + '"');
+  }
   function init() {
+    footerTitle();
     document.querySelectorAll("button[data-ca-print]").forEach(function (button) {
       if (button.hasAttribute("data-ca-ready")) return;
       button.setAttribute("data-ca-ready", "");
