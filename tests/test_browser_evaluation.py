@@ -374,13 +374,56 @@ def test_a_session_in_the_address_is_set_on_the_device(form, evaluation_site):
     assert rows[1][1] == "Côte d'Or / half-day"
 
 
-@pytest.mark.parametrize("saved", ['{"v": 1, "session": "x", "shared": "yes", "responses": []}',
-                                   '{"v": 1, "session": "x", "shared": true, "responses": [{"date": 1}]}', "[1]"])
-def test_unreadable_kept_responses_are_reset_with_a_notice(form, saved):
+def kept_response(n: int, useful="4") -> dict:
+    return {"response": f"{n:016x}", "date": "2026-12-01", "session": "Riverside", "answers": {"useful": useful}}
+
+
+LEFT_ALONE = "They are left as they were: the facilitator can download or delete them under “For the facilitator”."
+
+
+def test_one_unreadable_kept_response_leaves_the_others_and_itself_in_place(form):
+    """20 good responses and one whose answer is a number: the 20 are kept, the odd one is never deleted
+    without the facilitator asking, and it can be downloaded as it was stored."""
+    bad = {"response": "ffff", "date": "2026-12-01", "session": "Riverside", "answers": {"useful": 4}}
+    saved = json.dumps({"v": 1, "session": "Riverside", "shared": True,
+                        "responses": [kept_response(n) for n in range(1, 21)] + [bad]})
     form.evaluate("([k, v]) => localStorage.setItem(k, v)", [DEVICE_KEY, saved])
     form.reload(wait_until="networkidle")
-    expect(form.locator(".ca-eval__notice")).to_have_text("The responses kept on this device could not be read, so they were cleared.")
+    expect(form.locator(".ca-eval__notice")).to_have_text("1 kept response could not be read. " + LEFT_ALONE)
+    assert form.evaluate(f"localStorage.getItem('{DEVICE_KEY}')") == saved, "nothing written or removed on reading"
+    form.locator("details.ca-eval-device summary").click()
+    expect(form.locator(".ca-eval-device__count")).to_have_text("Responses kept on this device: 20.")
+    expect(form.locator(".ca-eval-device__unread-text")).to_contain_text("1 kept response could not be read.")
+    fill(form)
+    form.get_by_role("button", name="Submit and hand to the next person").click()
+    kept = json.loads(form.evaluate(f"localStorage.getItem('{DEVICE_KEY}')"))
+    assert len(kept["responses"]) == 21 and kept["unread"] == [bad], "written back, not dropped"
+    with form.expect_download() as info:
+        form.get_by_role("button", name="Download the stored data as it is (text)").click()
+    assert json.loads(open(info.value.path(), encoding="utf-8").read())["unread"] == [bad], "the stored text as it is"
+    form.get_by_role("button", name="Delete the data that could not be read").click()
+    form.get_by_role("button", name="Keep them").click()
+    assert "unread" in json.loads(form.evaluate(f"localStorage.getItem('{DEVICE_KEY}')"))
+    form.get_by_role("button", name="Delete the data that could not be read").click()
+    form.get_by_role("button", name="Yes, delete the unreadable data").click()
+    kept = json.loads(form.evaluate(f"localStorage.getItem('{DEVICE_KEY}')"))
+    assert "unread" not in kept and len(kept["responses"]) == 21
+    expect(form.locator(".ca-eval-device__unread")).to_be_hidden()
+    expect(form.locator(".ca-eval-device__count")).to_have_text("Responses kept on this device: 21.")
+    assert form.errors == []
+
+
+@pytest.mark.parametrize("saved", ['{not json', "[1]", '{"v": 2, "responses": []}'])
+def test_kept_data_that_is_not_ours_to_read_is_left_in_place_with_a_notice(form, saved):
+    form.evaluate("([k, v]) => localStorage.setItem(k, v)", [DEVICE_KEY, saved])
+    form.reload(wait_until="networkidle")
+    expect(form.locator(".ca-eval__notice")).to_have_text(
+        "The data kept on this device for the evaluation could not be read. " + LEFT_ALONE)
+    assert form.evaluate(f"localStorage.getItem('{DEVICE_KEY}')") == saved
     expect(form.get_by_role("button", name="Download my answers (CSV)")).to_be_visible()
+    form.locator("details.ca-eval-device summary").click()
+    form.get_by_label("Session name").fill("North")
+    assert json.loads(form.evaluate(f"localStorage.getItem('{DEVICE_KEY}')"))["unread"] == [saved]
     assert form.errors == []
 
 

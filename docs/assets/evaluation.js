@@ -10,7 +10,9 @@
 
   var KEY = "common-agenda:evaluation";  /* the draft on screen: {v: 1, answers: {itemId: "text"}, response?: id} */
   /* The facilitator's setting and the kept responses:
-     {v: 1, session: "", shared: false, responses: [{response, date, session, answers: {itemId: "text"}}]} */
+     {v: 1, session: "", shared: false, responses: [{response, date, session, answers: {itemId: "text"}}],
+      unread?: [anything]}: `unread` holds what could not be read, as it was, until the facilitator
+     downloads or deletes it. */
   var DEVICE = "common-agenda:evaluation-device";
   var MAX_SESSION = 80;
 
@@ -39,16 +41,36 @@
     var answers = answerMap(data.answers);
     return answers && { response: data.response, date: data.date, session: data.session, answers: answers };
   }
-  /* The device's setting and kept responses, or null when any part of them is not as written above. */
-  function deviceOf(data) {
-    if (!isMap(data) || !own(data, "v") || data.v !== 1 || !isText(data, "session") || !own(data, "shared")
-        || typeof data.shared !== "boolean" || !own(data, "responses") || !Array.isArray(data.responses)) return null;
-    var responses = data.responses.map(responseOf);
-    if (responses.some(function (r) { return r === null; })) return null;
-    return { session: data.session.slice(0, MAX_SESSION), shared: data.shared, responses: responses };
+  /* The device's setting and kept responses. Nothing is ever dropped here, because these may be a
+     whole session's answers: a response that is not as written above goes into `unread` as its JSON
+     text, and a value that is not ours at all (not JSON, not {v: 1, responses: [...]}) goes there
+     whole, as its text. They are written back with the rest until the facilitator downloads or deletes them.
+     `raw` is the stored text as read; `whole` says nothing of it could be read. */
+  function readDevice() {
+    var device = { session: "", shared: false, responses: [], unread: [], raw: "", whole: false, problem: "" };
+    var raw, data;
+    try { raw = localStorage.getItem(DEVICE); } catch (e) { device.problem = "blocked"; return device; }
+    if (raw === null) return device;
+    device.raw = raw;
+    try { data = JSON.parse(raw); } catch (e) { data = undefined; }
+    if (!isMap(data) || !own(data, "v") || data.v !== 1 || !own(data, "responses") || !Array.isArray(data.responses)) {
+      device.unread = [raw];
+      device.whole = true;
+      return device;
+    }
+    if (isText(data, "session")) device.session = data.session.slice(0, MAX_SESSION);
+    if (own(data, "shared") && typeof data.shared === "boolean") device.shared = data.shared;
+    data.responses.forEach(function (entry) {
+      var response = responseOf(entry);
+      if (response) device.responses.push(response);
+      else device.unread.push(entry);
+    });
+    if (own(data, "unread")) device.unread = device.unread.concat(Array.isArray(data.unread) ? data.unread : [data.unread]);
+    return device;
   }
 
-  /* Whatever is stored under key, read by `check`; bad data is removed so the page always works.
+  /* The draft stored under key, read by `check`; a bad draft is removed so the form always works
+     (it is one person's half-filled form, still on screen to fill in again).
      Returns {value, problem}: problem is "blocked" when storage cannot be used, "unreadable" when
      what was stored was not ours to read. */
   function read(key, check) {
@@ -116,8 +138,8 @@
       });
     return csvText([columns].concat(rows));
   }
-  function download(text, name) {
-    var url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+  function download(text, name, type) {
+    var url = URL.createObjectURL(new Blob([text], { type: type || "text/csv;charset=utf-8" }));
     var link = document.createElement("a");  /* never in the page, so instant navigation ignores it */
     link.href = url;
     link.download = name;
@@ -140,7 +162,7 @@
     var notices = [];
     var draftId = "";
     var thanked = false;
-    var device = { session: "", shared: false, responses: [] };
+    var device;
 
     function tell(node, text) { node.textContent = text; node.hidden = !text; }
     function note(text) { if (text && notices.indexOf(text) < 0) notices.push(text); tell(notice, notices.join(" ")); }
@@ -171,7 +193,9 @@
       forget(KEY);
     }
     function keepDevice() {
-      return write(DEVICE, { v: 1, session: device.session, shared: device.shared, responses: device.responses });
+      var data = { v: 1, session: device.session, shared: device.shared, responses: device.responses };
+      if (device.unread.length) data.unread = device.unread;
+      return write(DEVICE, data);
     }
 
     /* Single-person mode: this person's answers as one row, with the same columns as a shared device's file. */
@@ -232,14 +256,18 @@
     if (saved.value) { restore(saved.value.answers); draftId = saved.value.response; }
     if (saved.problem === "blocked") note("This browser does not allow saving, so your answers will be lost when you leave this page. Download them before you go.");
     if (saved.problem === "unreadable") note("Your saved answers could not be read, so they were cleared. The form is ready to fill in again.");
-    var kept = read(DEVICE, deviceOf);
-    if (kept.value) device = kept.value;
-    if (kept.problem === "unreadable") note("The responses kept on this device could not be read, so they were cleared.");
+    device = readDevice();
+    if (device.unread.length) note(unreadText(device) + " They are left as they were: the facilitator can download or delete them under “For the facilitator”.");
     var asked = new URLSearchParams(window.location.search).get("session");
     if (asked !== null && asked.trim()) { device.session = asked.trim().slice(0, MAX_SESSION); keepDevice(); }
     form.querySelector(".ca-eval__actions").hidden = false;
     if (panel) panel = setupPanel(panel, device, keepDevice, showMode, columns);
     showMode();
+  }
+
+  function unreadText(device) {
+    return device.whole ? "The data kept on this device for the evaluation could not be read."
+      : plural(device.unread.length, "kept response", "kept responses") + " could not be read.";
   }
 
   /* The facilitator's panel: session name, shared-device switch, count, export and delete. */
@@ -251,10 +279,26 @@
     var status = panel.querySelector(".ca-eval-device__status");
     var remove = panel.querySelector(".ca-eval-device__clear");
     var confirmBox = panel.querySelector(".ca-eval-device__confirm");
+    var yes = panel.querySelector(".ca-eval-device__yes");
+    var unread = panel.querySelector(".ca-eval-device__unread");
+    var unreadClear = panel.querySelector(".ca-eval-device__unread-clear");
+    var pending = null;  /* what "Yes" does: delete the kept responses, or the data that could not be read */
 
     function refresh() {
       var n = device.responses.length;
       count.textContent = n ? "Responses kept on this device: " + n + "." : "No responses are kept on this device.";
+      unread.hidden = !device.unread.length;
+      panel.querySelector(".ca-eval-device__unread-text").textContent = device.unread.length ? unreadText(device)
+        + " They are left on this device as they were. Download them as text to keep them, then delete them." : "";
+    }
+    /* Closed while the device goes round, so the next person does not find the delete buttons open. */
+    function close() { panel.open = false; confirmBox.hidden = true; }
+    function ask(question, button, action, from) {
+      panel.querySelector(".ca-eval-device__question").textContent = question;
+      yes.textContent = button;
+      pending = { action: action, from: from };
+      confirmBox.hidden = false;
+      yes.focus();
     }
     session.value = device.session;
     shared.checked = device.shared;
@@ -279,26 +323,44 @@
     remove.addEventListener("click", function () {
       var n = device.responses.length;
       if (!n) { status.textContent = "There are no kept responses to delete."; return; }
-      panel.querySelector(".ca-eval-device__question").textContent =
-        "Delete the " + plural(n, "response", "responses") + " kept on this device? Download them first: this cannot be undone.";
-      confirmBox.hidden = false;
-      panel.querySelector(".ca-eval-device__yes").focus();
+      ask("Delete the " + plural(n, "response", "responses") + " kept on this device? Download them first: this cannot be undone.",
+          "Yes, delete them", function () {
+            device.responses = [];
+            keepDevice();
+            status.textContent = "The kept responses have been deleted from this device.";
+          }, remove);
+    });
+    panel.querySelector(".ca-eval-device__unread-download").addEventListener("click", function () {
+      var text;
+      try { text = localStorage.getItem(DEVICE); } catch (e) { text = null; }
+      var name = "evaluation-device-data-" + today() + ".txt";
+      download(text === null ? device.raw : text, name, "text/plain;charset=utf-8");
+      status.textContent = "The data kept on this device was downloaded as it is stored, as " + name + ".";
+    });
+    unreadClear.addEventListener("click", function () {
+      ask("Delete the data that could not be read? Download it first: this cannot be undone. The responses that could be read are kept.",
+          "Yes, delete the unreadable data", function () {
+            device.unread = [];
+            device.whole = false;
+            keepDevice();
+            status.textContent = "The data that could not be read has been deleted from this device.";
+          }, unreadClear);
     });
     panel.querySelector(".ca-eval-device__no").addEventListener("click", function () {
       confirmBox.hidden = true;
-      remove.focus();
+      if (pending && !pending.from.hidden) pending.from.focus();
+      pending = null;
     });
-    panel.querySelector(".ca-eval-device__yes").addEventListener("click", function () {
-      device.responses = [];
-      keepDevice();
+    yes.addEventListener("click", function () {
+      if (pending) pending.action();
+      pending = null;
       confirmBox.hidden = true;
       refresh();
-      status.textContent = "The kept responses have been deleted from this device.";
       remove.focus();
     });
     refresh();
     panel.hidden = false;
-    return { refresh: refresh };
+    return { refresh: refresh, close: close };
   }
 
   function init() {
