@@ -33,6 +33,7 @@ def test_a_built_session_survives_a_reload_and_reaches_its_print_pack(page, site
     for token in ("activity:pre-check", "module:shared-goals", "scenario:school-referral"):
         page.locator(f"[data-ca-block='{token}'] button.ca-builder__add").click()
     page.get_by_label("Start time").fill("13:30")
+    assert page.evaluate("localStorage.getItem('ca-last-start')") == "13:30"  # for a builder opened without one
     page.get_by_label("Who leads").nth(1).select_option("police")
     page.get_by_role("button", name="Move up: Shared goals").click()
     before = agenda(page)

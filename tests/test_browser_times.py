@@ -1,6 +1,6 @@
 """Start times in Chromium: the time set on a plan travels to its print pack in the address and is
-remembered in this browser; the address wins over what is remembered; the box and the agenda
-write times the same way."""
+remembered in this browser (and opens the session builder); the address wins over what is
+remembered; the box and the agenda write times the same way."""
 
 from __future__ import annotations
 
@@ -42,6 +42,9 @@ def test_a_start_time_set_on_a_plan_reaches_its_print_pack_and_is_remembered(pag
         page.goto(site_url + path, wait_until="networkidle")
         assert first_time(page) == "13:30", path
         assert page.get_by_label("Start time").input_value() == "13:30", path
+    page.goto(site_url + "training/builder/", wait_until="networkidle")  # the builder opens at the last start set
+    assert page.get_by_label("Start time").input_value() == "13:30"
+    assert page.locator(".ca-builder__total").inner_text().startswith("Starts 13:30")
     page.goto(site_url + PACK + "?start=08:15", wait_until="networkidle")  # the address wins
     assert first_time(page) == "08:15"
     page.goto(site_url + PACK + "?start=31:00", wait_until="networkidle")  # not a time: the plan's own, said so

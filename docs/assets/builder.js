@@ -1,7 +1,8 @@
 /* Common Agenda session builder and its print pack. The session lives in the page's address:
      ?blocks=activity:pre-check,module:shared-goals,module:confidentiality@provider&start=13:30&length=90
    so it can be bookmarked and shared. Every block's data is in the page itself (data-ca-block
-   entries written by the build), so nothing is fetched, stored or sent. What the address says is
+   entries written by the build), so nothing is fetched or sent; only the last start time set here or on
+   a plan is kept in this browser (localStorage), for an address that names none. What the address says is
    checked: unknown blocks are left out and bad times or lengths fall back, each with a visible
    note; its text reaches the page only through textContent. Safe to load twice (instant navigation). */
 (function () {
@@ -26,6 +27,14 @@
         { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" })
         .format(new Date(Date.UTC(2000, 0, 1, Number(parts[0]), Number(parts[1]))));
     } catch (e) { return plain; }
+  }
+  /* As plan.js keeps it: the start time last set on a plan or here, used when the address names none. */
+  var LAST = "ca-last-start";
+  function lastStart() {
+    try { return parseTime(window.localStorage.getItem(LAST)); } catch (e) { return null; }
+  }
+  function rememberStart(minutes) {
+    try { window.localStorage.setItem(LAST, hhmm(minutes)); } catch (e) { /* not remembered, still used */ }
   }
   function duration(minutes) {
     var hours = Math.floor(minutes / 60), rest = minutes % 60;
@@ -173,7 +182,8 @@
     said.setAttribute("role", "status");
     list.parentNode.insertBefore(said, list.nextSibling);
     var out = document.querySelector("[data-ca-builder-out]");
-    var defaults = { start: parseTime(root.getAttribute("data-default-start")) || 540,
+    var last = lastStart();
+    var defaults = { start: last !== null ? last : parseTime(root.getAttribute("data-default-start")) || 540,
       length: parseLength(root.getAttribute("data-default-length")) || 90,
       max: Number(root.getAttribute("data-max-blocks")) || 40 };
     var session = readAddress(window.location.search, data, defaults);
@@ -295,6 +305,7 @@
       if (time === null) { startBox.setAttribute("aria-invalid", "true"); return; }
       startBox.removeAttribute("aria-invalid");
       session.start = time;
+      rememberStart(time);
       save();
       render();
     });

@@ -10,6 +10,9 @@
      reachable as window.caPlan, but through the window's prototype, never as its own property. */
   if (Object.prototype.hasOwnProperty.call(window, "caPlan")) { window.caPlan.init(); return; }
   var KEY = "ca-plan-start";
+  /* The start time last set on any plan or in the builder: the builder opens with it when its
+     address names none, so a facilitator who set 13:30 on a plan does not find 09:00 there. */
+  var LAST = "ca-last-start";
   var own = function (object, key) { return Object.prototype.hasOwnProperty.call(object, key); };
 
   /* "13:30", "1330", "13.30", "9:05" -> minutes after midnight; anything else -> null. */
@@ -45,6 +48,7 @@
       var all = saved();
       all[plan] = hhmm(minutes);
       window.localStorage.setItem(KEY, JSON.stringify(all));
+      window.localStorage.setItem(LAST, hhmm(minutes));
     } catch (e) { /* storage off or full: the time still shows, it is only not remembered */ }
   }
 
