@@ -99,8 +99,8 @@ def test_my_answers_download_as_one_row_with_the_shared_devices_columns(form):
     fill(form, change="Less talk, more \"practice\"\nand more cases")
     name, rows = download_rows(form, "Download my answers (CSV)")
     today = date.today().isoformat()
-    assert name == f"evaluation-{today}.csv"
     assert rows[0] == HEADER
+    assert name == f"evaluation-{today}-response-{rows[1][5][:4]}.csv", "never the name of a shared device's export"
     assert len(rows) == 2
     assert rows[1][:5] == [today, "", "Service provider", "4", "Less talk, more \"practice\"\nand more cases"]
     assert re.fullmatch(r"[0-9a-f]{16}", rows[1][5]), "a random id, so a file sent twice is merged once"
@@ -370,7 +370,7 @@ def test_a_session_in_the_address_is_set_on_the_device(form, evaluation_site):
     form.locator("form.ca-eval[data-ca-ready]").wait_for()
     fill(form)
     name, rows = download_rows(form, "Download my answers (CSV)")
-    assert name == f"evaluation-{date.today().isoformat()}-cote-d-or-half-day.csv", "a safe file name"
+    assert name == f"evaluation-{date.today().isoformat()}-cote-d-or-half-day-response-{rows[1][5][:4]}.csv", "a safe file name"
     assert rows[1][1] == "Côte d'Or / half-day"
 
 

@@ -121,9 +121,11 @@
     return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
       .replace(/[^a-z0-9]+/g, "-").replace(/^-+/, "").slice(0, 60).replace(/-+$/, "");
   }
-  function fileName(date, session) {
+  /* `response` (one person's file) adds the first 4 hex digits of its id, so it never takes the name
+     of the shared device's export of the same day and session, in the same downloads folder. */
+  function fileName(date, session, response) {
     var name = slug(session);
-    return "evaluation-" + date + (name ? "-" + name : "") + ".csv";
+    return "evaluation-" + date + (name ? "-" + name : "") + (response ? "-response-" + response.slice(0, 4) : "") + ".csv";
   }
   /* One row per response in the form's column order (see evaluation.py): date, session, the
      questions, response id. Rows go in the order of their random ids, so the order in which
@@ -201,7 +203,7 @@
     /* Single-person mode: this person's answers as one row, with the same columns as a shared device's file. */
     function downloadOwn() {
       if (!draftId) { draftId = newId(); save(); }
-      var name = fileName(today(), device.session);
+      var name = fileName(today(), device.session, draftId);
       download(responsesCsv(columns, [{ response: draftId, date: today(), session: device.session, answers: current() }]), name);
       status.textContent = "Your answers were downloaded as " + name + ".";
     }
