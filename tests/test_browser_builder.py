@@ -94,17 +94,23 @@ def test_each_fixed_plan_is_a_preset_of_the_builder(page, site_url):
 
 def test_what_the_address_says_is_checked_and_never_becomes_markup(page, site_url):
     hostile = "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E"
-    page.goto(site_url + BUILDER + f"?blocks=module:shared-goals,module:no-such,{hostile},activity:pre-check@chief"
-              "&start=25:61&length=abc", wait_until="networkidle")
+    page.goto(site_url + BUILDER + f"?blocks=module:shared-goals@chief,module:no-such,{hostile},"
+              "activity:pre-check@__proto__,activity:pre-check@toString&start=25:61&length=abc", wait_until="networkidle")
     notes = page.locator(".ca-builder__notes").inner_text()
     assert "no-such" in notes and "<img src=x onerror=alert(1)>" in notes
     assert "not a time on the 24-hour clock, so 09:00 is used" in notes and "target length" in notes
     assert page.locator(".md-content img[src='x']").count() == 0
     pre_check = CONTENT.activities["pre-check"]
     assert [(block, lead) for _, block, lead in agenda(page)] == [  # an unknown lead leaves the block its own
-        (f"Module: {CONTENT.module('shared-goals').title}", LEADS["both"]),
-        (f"{pre_check.kind.replace('-', ' ').capitalize()}: {pre_check.title}", LEADS[pre_check.lead])]
-    assert "pre-check@chief" in notes
+        (f"Module: {CONTENT.module('shared-goals').title}", LEADS["both"])] + [
+        (f"{pre_check.kind.replace('-', ' ').capitalize()}: {pre_check.title}", LEADS[pre_check.lead])] * 2
+    # a known block with an unknown lead is kept, and the note says so rather than "left out"
+    shared = CONTENT.module("shared-goals").title
+    assert f"Unknown lead \u201cchief\u201d for {shared}: its own lead, {LEADS['both']}, is used." in notes
+    assert f"Unknown lead \u201c__proto__\u201d for {pre_check.title}" in notes
+    assert f"Unknown lead \u201ctoString\u201d for {pre_check.title}" in notes
+    left_out = next(line for line in notes.splitlines() if line.startswith("Left out"))
+    assert "chief" not in left_out and "pre-check" not in left_out and "no-such" in left_out
     assert page.get_by_label("Start time").input_value() == "09:00"
     assert page.get_by_label("Target length (minutes)").input_value() == "90"
 

@@ -87,7 +87,11 @@
       var at = token.indexOf("@"), name = at < 0 ? token : token.slice(0, at), lead = at < 0 ? null : token.slice(at + 1);
       if (!own(data.entries, name)) { unknown.push(token); return; }
       var entry = data.entries[name];
-      if (lead !== null && !own(data.leads, lead)) { unknown.push(token); lead = null; }
+      if (lead !== null && !own(data.leads, lead)) {
+        notes.push("Unknown lead \u201c" + lead.slice(0, 30) + "\u201d for " + entry.title + ": its own lead, "
+          + (own(data.leads, entry.lead) ? data.leads[entry.lead] : entry.lead) + ", is used.");
+        lead = null;
+      }
       blocks.push({ entry: entry, lead: lead || entry.lead });
     });
     if (unknown.length) {
