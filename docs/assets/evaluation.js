@@ -221,7 +221,7 @@
       status.textContent = "";
       thanked = true;
       tell(handover, "Thank you: your answers are kept on this device and the form is empty again. Please hand the device to the next person. (" + plural(device.responses.length, "response", "responses") + " kept on this device.)");
-      if (panel) panel.refresh();
+      if (panel) { panel.refresh(); panel.close(); }
       handover.focus();
       if (handover.scrollIntoView) handover.scrollIntoView({ block: "start" });
     }
@@ -313,6 +313,7 @@
       keepDevice();
       status.textContent = shared.checked ? "Shared device is on: the form now ends with “Submit and hand to the next person”." : "Shared device is off: the form ends with “Download my answers”.";
       showMode();
+      if (shared.checked) { close(); panel.querySelector("summary").focus(); }
     });
     panel.querySelector(".ca-eval-device__export").addEventListener("click", function () {
       var n = device.responses.length;
