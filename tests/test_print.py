@@ -218,6 +218,27 @@ def test_the_evaluation_form_in_a_pack_is_laid_out_for_paper(printing, site_url)
     assert shape["resize"] == "none" and shape["oneLine"] and shape["item"] == "avoid"
 
 
+def test_the_facilitator_pack_reads_well_on_paper(printing, site_url):
+    """Print styles, measured in the facilitator pack as Chromium prints it: section and block headings
+    of the script stand out from the text."""
+    page = printing
+    page.goto(site_url + FACILITATOR, wait_until="networkidle")
+    page.emulate_media(media="print")
+    try:
+        look = page.evaluate("""() => {
+          const style = (selector) => getComputedStyle(document.querySelector('article ' + selector));
+          const size = (s) => parseFloat(s.fontSize);
+          const p = style('p'), h2 = style('h2'), h3 = style('h3');
+          return {h2: size(h2) / size(p), h3: size(h3) / size(p), h2Weight: +h2.fontWeight,
+                  h3Weight: +h3.fontWeight, h2Rule: h2.borderTopStyle + ' ' + parseFloat(h2.borderTopWidth)};
+        }""")
+    finally:
+        page.emulate_media(media="screen")
+    assert look["h2"] >= 1.4 and look["h3"] >= 1.15
+    assert look["h2Weight"] >= 700 and look["h3Weight"] >= 700
+    assert look["h2Rule"].startswith("solid ") and float(look["h2Rule"].split()[1]) >= 1
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", [PARTICIPANT, FACILITATOR])
 def test_the_packs_have_no_axe_violations(printing, site_url, path, scheme):
