@@ -220,7 +220,7 @@ def test_the_evaluation_form_in_a_pack_is_laid_out_for_paper(printing, site_url)
 
 def test_the_facilitator_pack_reads_well_on_paper(printing, site_url):
     """Print styles, measured in the facilitator pack as Chromium prints it: section and block headings
-    of the script stand out from the text."""
+    of the script stand out from the text; glossary terms and tab labels are not underlined like links."""
     page = printing
     page.goto(site_url + FACILITATOR, wait_until="networkidle")
     page.emulate_media(media="print")
@@ -229,14 +229,22 @@ def test_the_facilitator_pack_reads_well_on_paper(printing, site_url):
           const style = (selector) => getComputedStyle(document.querySelector('article ' + selector));
           const size = (s) => parseFloat(s.fontSize);
           const p = style('p'), h2 = style('h2'), h3 = style('h3');
+          const marked = (s) => s.textDecorationLine !== 'none' || s.borderBottomStyle !== 'none';
+          const labels = [...document.querySelectorAll('article .tabbed-labels > label, article .tabbed-labels > label > a')].map(getComputedStyle);
           return {h2: size(h2) / size(p), h3: size(h3) / size(p), h2Weight: +h2.fontWeight,
-                  h3Weight: +h3.fontWeight, h2Rule: h2.borderTopStyle + ' ' + parseFloat(h2.borderTopWidth)};
+                  h3Weight: +h3.fontWeight, h2Rule: h2.borderTopStyle + ' ' + parseFloat(h2.borderTopWidth),
+                  terms: document.querySelectorAll('article abbr').length, tabs: labels.length,
+                  markedTerms: [...document.querySelectorAll('article abbr, article .ca-term')]
+                    .filter((e) => marked(getComputedStyle(e))).length,
+                  markedTabs: labels.filter((s) => marked(s) || s.color !== 'rgb(0, 0, 0)').length};
         }""")
     finally:
         page.emulate_media(media="screen")
     assert look["h2"] >= 1.4 and look["h3"] >= 1.15
     assert look["h2Weight"] >= 700 and look["h3Weight"] >= 700
     assert look["h2Rule"].startswith("solid ") and float(look["h2Rule"].split()[1]) >= 1
+    assert look["terms"] > 0 and look["tabs"] > 0
+    assert look["markedTerms"] == 0 and look["markedTabs"] == 0
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
