@@ -59,6 +59,17 @@ def test_a_built_session_survives_a_reload_and_reaches_its_print_pack(page, site
     # 70 minutes: as a fixed plan of at most 90 minutes, the check asks only about the module blocks
     checks = page.locator("[data-ca-check]:visible").evaluate_all("els => els.map(e => e.getAttribute('data-ca-check'))")
     assert checks == ["shared-goals"]
+    # the participants' printed copy leaves out what plans the session; the screen keeps it
+    planning = [".ca-builder-pack__title", ".ca-builder-pack__edition", ".ca-builder-pack__target",
+                "[data-ca-section='module:shared-goals'] .ca-builder__key"]
+    for selector in planning:
+        expect(page.locator(selector)).to_be_visible()
+    page.emulate_media(media="print")
+    for selector in planning:
+        expect(page.locator(selector)).to_be_hidden()
+    assert page.locator(".ca-builder-pack__caption").inner_text().strip() == f"Starts 13:30, ends {clock('13:30', 70)}."
+    expect(page.locator(".ca-builder-pack tbody tr")).to_have_count(3)
+    page.emulate_media(media="screen")
     page.get_by_role("link", name="Open the facilitator edition").click()
     page.wait_for_url("**edition=facilitator**")
     expect(page.locator(".ca-builder-pack tbody tr")).to_have_count(3)
@@ -69,6 +80,10 @@ def test_a_built_session_survives_a_reload_and_reaches_its_print_pack(page, site
     if CONTENT.script_for("shared-goals"):  # its parts' clock times count from its block's start
         script = page.locator("[data-ca-section='script:module:shared-goals'] time.ca-agenda__time")
         assert script.first.inner_text() == "13:30"
+    pre_check = CONTENT.activities["pre-check"]  # an activity's script says when it runs, not only how long
+    shared = CONTENT.module("shared-goals").minutes
+    times = page.locator("[data-ca-section='script:activity:pre-check'] time.ca-agenda__time").all_inner_texts()
+    assert times[:2] == [clock("13:30", shared), clock("13:30", shared + pre_check.minutes)]
 
 
 def test_each_fixed_plan_is_a_preset_of_the_builder(page, site_url):

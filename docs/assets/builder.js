@@ -155,12 +155,14 @@
     }) : modules;
     return { rows: rows, total: at, modules: modules, checked: checked, sections: sections, starts: starts };
   }
-  function summary(session, built) {
+  /* [when it runs, how it compares with the target]: the pack's participants get only the first in print. */
+  function summaryParts(session, built) {
     var gap = built.total - session.length;
     var against = gap === 0 ? "on target" : gap > 0 ? duration(gap) + " over" : duration(-gap) + " under";
-    return "Starts " + formatTime(session.start) + ", ends " + formatTime(session.start + built.total) + ". Total "
-      + duration(built.total) + " of a " + duration(session.length) + " target (" + against + ").";
+    return ["Starts " + formatTime(session.start) + ", ends " + formatTime(session.start + built.total) + ".",
+      " Total " + duration(built.total) + " of a " + duration(session.length) + " target (" + against + ")."];
   }
+  function summary(session, built) { return summaryParts(session, built).join(""); }
   function timeRange(row, start) {
     var span = el("span", "ca-builder__when");
     [row.from, row.to].forEach(function (offset, i) {
@@ -348,7 +350,10 @@
       tr.appendChild(el("td", "", String(row.block.entry.minutes)));
       body.appendChild(tr);
     });
-    root.querySelector(".ca-builder-pack__caption").textContent = summary(session, built);
+    var caption = root.querySelector(".ca-builder-pack__caption"), parts = summaryParts(session, built);
+    caption.textContent = parts[0];
+    var target = el("span", "ca-builder-pack__target", parts[1]);
+    caption.appendChild(target);
     document.querySelectorAll("a.ca-builder__back").forEach(function (a) { withQuery(a, session); });
     /* Only the chosen sections, moved into the order the session needs them. */
     var holder = document.querySelector(".ca-builder-pack__sections"), found = {};
@@ -380,6 +385,12 @@
       other.setAttribute("href", window.location.pathname + query(session) + (facilitator ? "" : "&edition=facilitator"));
       edition.appendChild(other);
       edition.hidden = false;
+    }
+    /* What plans the session (the pack's title, the editions, the target, answer keys) stays on
+       screen; the participants' printed copy leaves it out. */
+    if (session.edition === "participant") {
+      document.querySelectorAll(".ca-builder-pack__title, .ca-builder-pack__edition, .ca-builder-pack__target, "
+        + ".ca-builder__key").forEach(function (node) { node.classList.add("ca-builder__planning"); });
     }
     var asked = 0;
     document.querySelectorAll("[data-ca-check]").forEach(function (part) {
