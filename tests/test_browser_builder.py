@@ -160,5 +160,12 @@ def test_the_builder_and_its_pack_fit_a_phone(browser, site_url):
             page.goto(url, wait_until="networkidle")
             assert page.locator(".ca-builder__agenda > li, .ca-builder-pack tbody tr").count() == len(plan.blocks)
             assert page.evaluate("document.documentElement.scrollWidth") <= 390, url
+            if url == builder:  # a finger's size for each move, and Remove apart from Down
+                row = page.locator(".ca-builder__agenda > li").first
+                boxes = {a: row.locator(f"[data-ca-action='{a}']").bounding_box() for a in ("up", "down", "remove")}
+                assert all(b["width"] >= 44 and b["height"] >= 44 for b in boxes.values()), boxes
+                down, remove = boxes["down"], boxes["remove"]
+                if abs(down["y"] - remove["y"]) < 1:
+                    assert remove["x"] - (down["x"] + down["width"]) >= 16, boxes
     finally:
         context.close()
