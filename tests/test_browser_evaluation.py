@@ -580,9 +580,10 @@ def test_files_saved_by_spreadsheets_and_broken_files(results):
         raw_file("header-only.csv", "date,session,useful\r\n"),
         {"name": "binary.csv", "mimeType": "text/csv", "buffer": b"\x00\x01\x02PK"},
         raw_file("notes.txt", "date,session,useful\r\n2026-12-02,North,4\r\n"),
+        raw_file("wide.csv", ",".join(f"c{n}" for n in range(20000)) + "\r\n" + ",".join("x" * 20000) + "\r\n"),
     ])
     items = results.locator(".ca-merge__report li")
-    expect(items).to_have_count(8)
+    expect(items).to_have_count(9)
     assert items.all_inner_texts() == [
         "semicolons.csv: 1 response added.",
         "old.csv: 1 response added (an older one-person file: read as one response without date or session).",
@@ -592,10 +593,35 @@ def test_files_saved_by_spreadsheets_and_broken_files(results):
         "Not read: header-only.csv — it has the column names but no responses.",
         "Not read: binary.csv — it is not a CSV file but binary data. Export the responses from the evaluation form again.",
         "Not read: notes.txt — it is not a CSV file (its name does not end in .csv). Use the file the evaluation form downloaded.",
+        "Not read: wide.csv — it has 20000 columns, and this page reads at most 200 columns per file. Use the file the evaluation form downloaded.",
     ]
     assert summary_of(results, "useful").get_attribute("data-mean") == "3.0"
     assert summary_of(results, "one-change").locator("li").all_inner_texts() == ["a; b"]
     results.get_by_role("button", name="Start again").click()
     expect(results.locator(".ca-merge__result")).to_be_hidden()
     expect(results.get_by_label("Evaluation files (CSV)")).to_be_focused()
+
+    # A 4.9 MB file of 85,817 rows froze the page for over a minute: now 5,000 are read, 200 shown.
+    big = "\r\n".join([",".join(HEADER)] + [f"2026-12-02,North,Other,{n % 5 + 1},Words {n},{n:016x}"
+                                              for n in range(85817)]) + "\r\n"
+    results.evaluate("""() => { const input = document.querySelector(".ca-merge__input");
+        input.addEventListener("change", () => { window.__t0 = performance.now(); });
+        new MutationObserver(() => { if (!window.__t1) window.__t1 = performance.now(); })
+            .observe(document.querySelector(".ca-merge__result"), { attributes: true }); }""")
+    results.get_by_label("Evaluation files (CSV)").set_input_files([raw_file("huge.csv", big)])
+    expect(items).to_have_count(1)
+    took = results.evaluate("window.__t1 - window.__t0")
+    print(f"huge.csv read, summed up and shown in {took:.0f} ms")
+    assert took < 3000, f"reading, summing up and showing took {took:.0f} ms"
+    expect(items).to_have_text("huge.csv: 5000 responses added; the rest of this file was not read: this page reads at most "
+                               "5,000 responses in all, so merge fewer files at a time.")
+    expect(results.locator(".ca-merge__overview")).to_contain_text("5000 responses from 1 file.")
+    assert results.locator(".ca-merge__rows tbody tr").count() == 200
+    expect(results.locator(".ca-merge__shown")).to_have_text("Showing the first 200 of 5,000 rows; the merged file has them all.")
+    assert summary_of(results, "one-change").locator("li").count() == 200
+    expect(summary_of(results, "one-change").locator(".ca-merge__more")).to_have_text(
+        "Showing the first 200 of 5000 written answers; the merged file has them all.")
+    with results.expect_download() as info:
+        results.get_by_role("button", name="Download the merged file (CSV)").click()
+    assert len(open(info.value.path(), encoding="utf-8-sig").read().splitlines()) == 5001
     assert results.errors == []

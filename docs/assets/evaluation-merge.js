@@ -9,6 +9,13 @@
   if (Object.prototype.hasOwnProperty.call(window, "caEvaluationMerge")) { window.caEvaluationMerge.init(); return; }
 
   var MAX_BYTES = 5 * 1024 * 1024;
+  /* A session's files hold tens or hundreds of responses. These limits keep a wrong or huge file
+     from freezing the page (85,000 rows or 20,000 columns took over a minute): read at most
+     MAX_ROWS responses in all and MAX_COLUMNS columns per file, and put at most SHOWN rows (and
+     written answers per question) in the page; the summary counts and the download hold them all. */
+  var MAX_ROWS = 5000;
+  var MAX_COLUMNS = 200;
+  var SHOWN = 200;
   var META = ["date", "session", "response", "file"];
   var OLD_HEADER = "section,item,question,answer";  /* the one-person file of earlier versions */
   var SPREADSHEETS = /\.(xlsx|xlsm|xls|ods|numbers)$/i;
@@ -26,8 +33,9 @@
   function today() { var d = new Date(); return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()); }
 
   /* RFC 4180 with either separator a spreadsheet may have saved (comma, or semicolon where the
-     comma is the decimal mark). Returns {rows: [{line, cells}]} or {error}. Blank lines are skipped. */
-  function parseCsv(text) {
+     comma is the decimal mark). Returns {rows: [{line, cells}], more} or {error}. Blank lines are
+     skipped. Stops after maxRows rows (when given), with more: true if the text goes on. */
+  function parseCsv(text, maxRows) {
     var firstLine = text.split(/\r\n|\n|\r/, 1)[0].replace(/"[^"]*"/g, "");
     var sep = (firstLine.match(/;/g) || []).length > (firstLine.match(/,/g) || []).length ? ";" : ",";
     var rows = [], cells = [], cell = "", quoted = false, line = 1, rowLine = 1, quoteLine = 0, i = 0;
@@ -50,13 +58,14 @@
         i += c === "\r" && text[i + 1] === "\n" ? 2 : 1;
         line++;
         endRow();
+        if (maxRows && rows.length >= maxRows) return { rows: rows, more: /\S/.test(text.slice(i)) };
         continue;
       }
       cell += c; i++;
     }
     if (quoted) return { error: "a quoted value that starts on line " + quoteLine + " is never closed" };
     if (cell !== "" || cells.length) endRow();
-    return { rows: rows };
+    return { rows: rows, more: false };
   }
 
   /* The form's own export puts a ' before a value that a spreadsheet would run as a formula; it is
@@ -68,15 +77,21 @@
     if (text.charCodeAt(0) === 0xFEFF) text = text.slice(1);
     if (!text.trim()) return { error: "the file is empty" };
     if (/\u0000/.test(text)) return { error: "it is not a CSV file but binary data. Export the responses from the evaluation form again" };
-    var parsed = parseCsv(text);
+    var parsed = parseCsv(text, MAX_ROWS + 1);
     if (parsed.error) return { error: "it is not a valid CSV file: " + parsed.error };
     var header = parsed.rows[0].cells.map(function (h) { return h.trim(); });
+    if (header.length > MAX_COLUMNS) {
+      return { error: "it has " + header.length + " columns, and this page reads at most " + MAX_COLUMNS
+        + " columns per file. Use the file the evaluation form downloaded" };
+    }
     var body = parsed.rows.slice(1);
     if (header.join(",").toLowerCase() === OLD_HEADER) return readOld(body, form);
     var blank = header.indexOf("");
     if (blank >= 0) return { error: "column " + (blank + 1) + " of the first line has no name" };
+    var named = Object.create(null);
     for (var h = 0; h < header.length; h++) {
-      if (header.indexOf(header[h]) !== h) return { error: "the first line names the column '" + header[h] + "' twice" };
+      if (named[header[h]]) return { error: "the first line names the column '" + header[h] + "' twice" };
+      named[header[h]] = true;
     }
     var known = header.filter(function (c) { return own(form.byId, c); });
     if (!known.length && !(header.indexOf("date") >= 0 && header.indexOf("session") >= 0)) {
@@ -96,7 +111,7 @@
     }
     var extra = header.filter(function (c) { return !own(form.byId, c) && META.indexOf(c) < 0; });
     var notes = extra.length ? [plural(extra.length, "column", "columns") + " not on this form kept: " + extra.join(", ")] : [];
-    return { responses: responses, columns: header, notes: notes };
+    return { responses: responses, columns: header, notes: notes, more: parsed.more };
   }
   /* section,item,question,answer (one row per question) becomes one response with no date or session. */
   function readOld(body, form) {
@@ -153,13 +168,14 @@
       return form.columns.concat(extraColumns).concat(["file"]);
     }
     function add(name, parsed) {
-      var entry = { name: name, count: 0, dropped: 0, flagged: 0, notes: parsed.notes || [], error: parsed.error || "" };
+      var entry = { name: name, count: 0, dropped: 0, flagged: 0, capped: !!parsed.more, notes: parsed.notes || [], error: parsed.error || "" };
       files.push(entry);
       if (parsed.error) return;
       parsed.columns.forEach(function (c) {
         if (!own(form.byId, c) && META.indexOf(c) < 0 && extraColumns.indexOf(c) < 0) extraColumns.push(c);
       });
       parsed.responses.forEach(function (response) {
+        if (rows.length >= MAX_ROWS) { entry.capped = true; return; }
         var id = own(response, "response") ? response.response.trim() : "";
         var from = own(response, "file") && response.file ? response.file : name;
         if (id && seenIds[id]) { entry.dropped++; return; }
@@ -187,6 +203,11 @@
           var text = f.name + ": " + plural(f.count, "response", "responses") + " added";
           if (f.dropped) text += "; " + plural(f.dropped, "response was", "responses were") + " already read and left out";
           if (f.flagged) text += "; " + plural(f.flagged, "row matches", "rows match") + " another row exactly and " + (f.flagged === 1 ? "is" : "are") + " marked in the table";
+          if (f.capped) {
+            li.className += " ca-merge__file--bad";
+            text += "; the rest of this file was not read: this page reads at most " + MAX_ROWS.toLocaleString("en")
+              + " responses in all, so merge fewer files at a time";
+          }
           li.textContent = text + (f.notes.length ? " (" + f.notes.join("; ") + ")" : "") + ".";
         }
         list.appendChild(li);
@@ -239,8 +260,9 @@
         line.textContent = plural(given.length, "written answer", "written answers") + (missing ? "; " + missing + " left blank" : "") + ".";
         if (given.length) {
           var list = el("ul", "ca-merge__texts");
-          given.forEach(function (v) { list.appendChild(el("li", "", v)); });
+          given.slice(0, SHOWN).forEach(function (v) { list.appendChild(el("li", "", v)); });
           box.appendChild(list);
+          if (given.length > SHOWN) box.appendChild(el("p", "ca-merge__more", "Showing the first " + SHOWN + " of " + given.length + " written answers; the merged file has them all."));
         }
         return box;
       }
@@ -285,7 +307,11 @@
       ["note"].concat(columns()).forEach(function (c) { var th = el("th", "", c); th.scope = "col"; head.appendChild(th); });
       table.appendChild(el("thead")).appendChild(head);
       var tbody = table.appendChild(el("tbody"));
-      rows.forEach(function (r) {
+      var shown = root.querySelector(".ca-merge__shown");
+      shown.textContent = rows.length > SHOWN ? "Showing the first " + SHOWN + " of " + rows.length.toLocaleString("en")
+        + " rows; the merged file has them all." : "";
+      shown.hidden = rows.length <= SHOWN;
+      rows.slice(0, SHOWN).forEach(function (r) {
         var tr = el("tr", r.note ? "ca-merge__row--flagged" : "");
         tr.appendChild(el("td", "ca-merge__note", r.note));
         columns().forEach(function (c) {
