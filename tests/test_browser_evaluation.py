@@ -515,6 +515,9 @@ def test_three_files_merge_into_one_summary_and_bad_files_are_named(results, for
     useful = summary_of(results, "useful")
     assert useful.get_attribute("data-mean") == "3.7"  # (5 + 4 + 2 + 5 + 3 + 3) / 6
     expect(useful.locator(".ca-merge__figures")).to_have_text("Mean 3.7 out of 5 (1 strongly disagree, 5 strongly agree); 6 answers.")
+    expect(useful.locator(".ca-merge__by-role")).to_have_text(
+        "By role: Police officer: mean 3.7 (3 answers); Service provider: mean 3.0 (2 answers); Other: mean 5.0 (1 answer).")
+    assert summary_of(results, "role").locator(".ca-merge__by-role").count() == 0
     counts = useful.locator("tbody tr").evaluate_all(
         "rows => rows.map(r => [r.cells[0].textContent, r.cells[1].textContent, r.cells[2].textContent])")
     assert counts == [["1", "0", "0%"], ["2", "1", "17%"], ["3", "2", "33%"], ["4", "1", "17%"], ["5", "2", "33%"]]

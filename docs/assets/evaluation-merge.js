@@ -16,6 +16,7 @@
   var MAX_ROWS = 5000;
   var MAX_COLUMNS = 200;
   var SHOWN = 200;
+  var ROLE = "role";  /* the question asking people's role (see evaluation.py): rating means per role */
   var META = ["date", "session", "response", "file"];
   var OLD_HEADER = "section,item,question,answer";  /* the one-person file of earlier versions */
   var SPREADSHEETS = /\.(xlsx|xlsm|xls|ods|numbers)$/i;
@@ -247,6 +248,29 @@
       var keys = order.concat(seen.filter(function (v) { return order.indexOf(v) < 0; }).sort());
       return keys.map(function (k) { return { answer: k, count: counts[k] || 0 }; });
     }
+    /* The mean of a rating per role (police officer, service provider, ...), the comparison a joint
+       session is about, as text beside the overall mean. */
+    function byRole(column) {
+      var points = Object.create(null), seen = [];
+      rows.forEach(function (r) {
+        var v = own(r.values, column) ? r.values[column].trim() : "";
+        if (!/^[1-5]$/.test(v)) return;
+        var role = own(r.values, ROLE) ? r.values[ROLE].trim() : "";
+        if (!points[role]) { points[role] = []; seen.push(role); }
+        points[role].push(Number(v));
+      });
+      var order = form.byId[ROLE].options.slice();
+      order = order.concat(seen.filter(function (r) { return r && order.indexOf(r) < 0; }).sort());
+      if (points[""]) order.push("");
+      var parts = order.map(function (role) {
+        var name = role || "role not given";
+        var p = points[role] || [];
+        if (!p.length) return name + ": no answers";
+        var mean = p.reduce(function (a, b) { return a + b; }, 0) / p.length;
+        return name + ": mean " + (Math.round(mean * 10) / 10).toFixed(1) + " (" + plural(p.length, "answer", "answers") + ")";
+      });
+      return el("p", "ca-merge__by-role", "By role: " + parts.join("; ") + ".");
+    }
     function questionSummary(heading, kind, column, options) {
       var box = el("section", "ca-merge__question");
       box.setAttribute("data-ca-item", column);
@@ -277,6 +301,7 @@
         }
       }
       line.textContent = text + ".";
+      if (kind === "scale" && column !== ROLE && own(form.byId, ROLE)) box.appendChild(byRole(column));
       var order = kind === "scale" ? ["1", "2", "3", "4", "5"] : options;
       box.appendChild(countsTable("Answers to: " + heading, tally(given, order), given.length));
       return box;
