@@ -112,6 +112,8 @@
     }
     var extra = header.filter(function (c) { return !own(form.byId, c) && META.indexOf(c) < 0; });
     var notes = extra.length ? [plural(extra.length, "column", "columns") + " not on this form kept: " + extra.join(", ")] : [];
+    /* A file saved as Latin-1 or Windows-1252 and read as UTF-8 has U+FFFD where its accents were. */
+    if (/\uFFFD/.test(text)) notes.push("saved in another encoding, so some letters show as \uFFFD: save it as CSV UTF-8 and add it again");
     return { responses: responses, columns: header, notes: notes, more: parsed.more };
   }
   /* section,item,question,answer (one row per question) becomes one response with no date or session. */
