@@ -583,11 +583,13 @@ def test_files_saved_by_spreadsheets_and_broken_files(results):
         raw_file("header-only.csv", "date,session,useful\r\n"),
         {"name": "binary.csv", "mimeType": "text/csv", "buffer": b"\x00\x01\x02PK"},
         raw_file("notes.txt", "date,session,useful\r\n2026-12-02,North,4\r\n"),
+        raw_file("repeat.csv", "date,session,role,response\r\n2026-12-02,North,Other,cccc000000000001\r\n"
+                               "2026-12-02,North,Other,cccc000000000001\r\n"),
         {"name": "latin1.csv", "mimeType": "text/csv", "buffer": "date,session,role\r\n2026-12-02,Côte,Other\r\n".encode("latin-1")},
         raw_file("wide.csv", ",".join(f"c{n}" for n in range(20000)) + "\r\n" + ",".join("x" * 20000) + "\r\n"),
     ])
     items = results.locator(".ca-merge__report li")
-    expect(items).to_have_count(10)
+    expect(items).to_have_count(11)
     assert items.all_inner_texts() == [
         "semicolons.csv: 1 response added.",
         "old.csv: 1 response added (an older one-person file: read as one response without date or session).",
@@ -597,6 +599,7 @@ def test_files_saved_by_spreadsheets_and_broken_files(results):
         "Not read: header-only.csv — it has the column names but no responses.",
         "Not read: binary.csv — it is not a CSV file but binary data. Export the responses from the evaluation form again.",
         "Not read: notes.txt — it is not a CSV file (its name does not end in .csv). Use the file the evaluation form downloaded.",
+        "repeat.csv: 1 response added; 1 response was already read and left out.",
         "latin1.csv: 1 response added (saved in another encoding, so some letters show as \ufffd: save it as CSV UTF-8 and add it again).",
         "Not read: wide.csv — it has 20000 columns, and this page reads at most 200 columns per file. Use the file the evaluation form downloaded.",
     ]
