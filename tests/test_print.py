@@ -220,7 +220,8 @@ def test_the_evaluation_form_in_a_pack_is_laid_out_for_paper(printing, site_url)
 
 def test_the_facilitator_pack_reads_well_on_paper(printing, site_url):
     """Print styles, measured in the facilitator pack as Chromium prints it: section and block headings
-    of the script stand out from the text; glossary terms and tab labels are not underlined like links."""
+    of the script stand out from the text; glossary terms and tab labels are not underlined like links;
+    a local contact to fill in is one drawn line long enough for a name and phone (it was 12 underscores)."""
     page = printing
     page.goto(site_url + FACILITATOR, wait_until="networkidle")
     page.emulate_media(media="print")
@@ -236,7 +237,11 @@ def test_the_facilitator_pack_reads_well_on_paper(printing, site_url):
                   terms: document.querySelectorAll('article abbr').length, tabs: labels.length,
                   markedTerms: [...document.querySelectorAll('article abbr, article .ca-term')]
                     .filter((e) => marked(getComputedStyle(e))).length,
-                  markedTabs: labels.filter((s) => marked(s) || s.color !== 'rgb(0, 0, 0)').length};
+                  markedTabs: labels.filter((s) => marked(s) || s.color !== 'rgb(0, 0, 0)').length,
+                  fills: [...document.querySelectorAll('article p .ca-fill__line')].map((l) => {
+                    const s = getComputedStyle(l), box = l.getBoundingClientRect();
+                    return [box.width / parseFloat(s.fontSize), l.getClientRects().length, s.borderBottomStyle];
+                  })};
         }""")
     finally:
         page.emulate_media(media="screen")
@@ -245,6 +250,8 @@ def test_the_facilitator_pack_reads_well_on_paper(printing, site_url):
     assert look["h2Rule"].startswith("solid ") and float(look["h2Rule"].split()[1]) >= 1
     assert look["terms"] > 0 and look["tabs"] > 0
     assert look["markedTerms"] == 0 and look["markedTabs"] == 0
+    assert len(look["fills"]) >= 2
+    assert all(width >= 15.9 and pieces == 1 and line == "solid" for width, pieces, line in look["fills"])
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

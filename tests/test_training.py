@@ -314,7 +314,7 @@ def test_missing_local_settings_print_lines_to_fill_in(project):
 
     content = load_content(project)
     mou = training_pages.mou_page("Between {{ agency }} and {{ partner }}.", content)
-    line = '<span class="ca-fill__line" aria-hidden="true">' + "&#95;" * 12 + "</span></span>"
+    line = '<span class="ca-fill__line" aria-hidden="true"></span></span>'  # a bottom border (print.css)
     assert mou == ('Between <span class="ca-fill"><span class="ca-visually-hidden">Your agency, to fill in</span>' + line
                    + ' and <span class="ca-fill"><span class="ca-visually-hidden">Partner agency, to fill in</span>' + line + ".")
     brief = training_pages.local_brief_block(content, "first-meeting.md")
