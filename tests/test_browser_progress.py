@@ -190,6 +190,27 @@ def test_unreadable_saved_progress_counts_as_nothing_and_says_so(page):
     assert page.errors == []
 
 
+def test_dates_still_to_come_are_unreadable_here_in_the_read_box_and_the_nav(page, progress_site):
+    """Red team: 2099-12-31 showed as passed and read, with no refresher due. Tomorrow is allowed
+    (a clock a little ahead); the day after is not."""
+    seed(page, {"shared-goals": passed("2099-12-31", on="2099-12-31")}, {"shared-goals": {"date": "2099-12-31"}})
+    assert page.locator("[data-ca-progress-notice]").inner_text() == \
+        "Some saved progress could not be read, so it is not counted here."
+    assert summary(page).startswith("You have marked 0 of 2 modules as read and passed 0 of 2")
+    assert "2099" not in page.locator("article").inner_text()
+    page.goto(progress_site + "modules/shared-goals/", wait_until="networkidle")
+    expect(page.locator(".ca-read-mark__text")).to_contain_text("Your saved reading marks could not be read")
+    assert "2099" not in page.locator(".ca-read-mark__text").inner_text()
+    expect(page.locator(".ca-nav-read, .ca-nav-passed")).to_have_count(0)
+    page.goto(progress_site + PAGE, wait_until="networkidle")
+    seed(page, {"shared-goals": passed(day(page, -1), on=day(page, -1))}, {"shared-goals": {"date": day(page, -1)}})
+    assert page.locator("[data-ca-progress-notice]").is_hidden()
+    assert page.locator('[data-ca-read="shared-goals"]').inner_text() == day(page, -1)
+    seed(page, {"shared-goals": passed(day(page, -2), on=day(page, -2))}, {"shared-goals": {"date": day(page, -2)}})
+    assert summary(page).startswith("You have marked 0 of 2 modules as read and passed 0 of 2")
+    assert page.errors == []
+
+
 def test_without_javascript_the_page_says_it_needs_it_and_that_nothing_is_sent(browser, progress_site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

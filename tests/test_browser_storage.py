@@ -8,7 +8,10 @@ page error, leave Object.prototype alone, count the data as no progress, and sta
 
 from __future__ import annotations
 
+import datetime
 import json
+import re
+from pathlib import Path
 
 import pytest
 
@@ -252,11 +255,12 @@ def test_full_storage_still_lets_a_quiz_be_finished(page, storage_site):
 # ---- quiz.js, progress-marks.js and certificate.js read saved progress the same way ----
 
 PASSED = {"best": 100, "passed": True, "date": "2026-11-23"}
+TOMORROW = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()  # the browser runs on this machine's clock
 # Each record holds shared-goals passed; `accepted` says whether the record as a whole is readable.
 # quiz.js resets an unreadable record, so the nav and the certificate must show nothing passed.
 RECORDS = {
     "plain": ({"shared-goals": PASSED}, True),
-    "leap-day": ({"shared-goals": {**PASSED, "date": "2028-02-29"}}, True),
+    "leap-day": ({"shared-goals": {**PASSED, "date": "2024-02-29"}}, True),
     "constructor-entry": ({"shared-goals": PASSED, "constructor": PASSED}, True),
     "proto-entry": ({"shared-goals": PASSED, "__proto__": PASSED}, True),
     "score-0-and-100": ({"shared-goals": PASSED, "police-only": {**PASSED, "best": 0, "passed": False}}, True),
@@ -266,8 +270,12 @@ RECORDS = {
     "passed-on-not-passed": ({"shared-goals": PASSED, "police-only": {**PASSED, "passed": False, "passedOn": "2026-11-01"}}, False),
     "constructor-half-entry": ({"shared-goals": PASSED, "constructor": {"passed": True}}, False),
     "date-9999-99-99": ({"shared-goals": {**PASSED, "date": "9999-99-99"}}, False),
+    # A day still to come was never saved here (red team: 2099 showed as passed, no refresher due).
+    "date-2099": ({"shared-goals": {**PASSED, "date": "2099-12-31"}}, False),
+    "passed-on-2099": ({"shared-goals": {**PASSED, "passedOn": "2099-12-31"}}, False),
+    "date-tomorrow": ({"shared-goals": {**PASSED, "date": TOMORROW, "passedOn": TOMORROW}}, True),  # a clock ahead
     "date-feb-30": ({"shared-goals": {**PASSED, "date": "2026-02-30"}}, False),
-    "date-no-leap-day": ({"shared-goals": {**PASSED, "date": "2027-02-29"}}, False),
+    "date-no-leap-day": ({"shared-goals": {**PASSED, "date": "2025-02-29"}}, False),
     "date-month-13": ({"shared-goals": {**PASSED, "date": "2026-13-01"}}, False),
     "date-with-time": ({"shared-goals": {**PASSED, "date": "2026-11-23T10:00"}}, False),
     "date-other-format": ({"shared-goals": {**PASSED, "date": "11/23/2026"}}, False),
@@ -377,3 +385,18 @@ def test_evaluation_answers_under_object_internal_names_are_kept_as_data(page, s
     assert page.locator("#ca-eval-useful-3").is_checked()
     assert page.locator(".ca-eval__notice").is_hidden()
     assert unpolluted(page) and page.errors == []
+
+
+def same_function(name: str, *scripts: str) -> bool:
+    assets = Path(__file__).resolve().parent.parent / "docs" / "assets"
+    whole = r"\n  function " + name + r"\(.*?\{(?:[^\n]*\}\n|.*?\n  \}\n)"  # on one line, or to its closing brace
+    bodies = [re.search(whole, (assets / script).read_text(), re.S)
+              for script in scripts]
+    assert all(bodies), (name, scripts)
+    return len({m.group(0) for m in bodies}) == 1
+
+
+def test_every_script_checks_dates_with_the_same_function():
+    """quiz.js, progress-marks.js, progress.js and certificate.js each carry dayOk (no shared module
+    loads on every page that needs it): one rule, kept identical here."""
+    assert same_function("dayOk", "quiz.js", "progress-marks.js", "progress.js", "certificate.js")

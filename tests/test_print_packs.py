@@ -25,6 +25,7 @@ def test_the_participant_edition_has_no_facilitator_notes_or_keys():
         pack = tp.print_pack(plan, CONTENT, sections())
         assert pack.count("participant handout") == len({b.scenario.id for b in plan.blocks if b.scenario})
         assert "Facilitator note" not in pack and "Answer key" not in pack
+        assert "Source points" not in pack  # which source points a scenario covers is for planners
         assert "[facilitator pack](" + tp.facilitator_pack_uri(plan).rpartition("/")[2] + ")" in pack
 
 
@@ -38,6 +39,7 @@ def test_the_facilitator_edition_adds_notes_and_the_key_before_the_participant_h
     assert pack.index("facilitator pack") < notes < handout and key < handout
     assert pack.index("## Facilitator script") < notes < pack.index("### Facilitator notes") < handout
     assert "[participant pack](" + plan.pack_uri.rpartition("/")[2] + ")" in pack
+    assert "Source points" in pack
 
 
 def test_the_print_button_goes_under_the_title():

@@ -15,12 +15,19 @@
   function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
   function at(o, k) { return own(o, k) ? o[k] : undefined; }
   function isMap(o) { return !!o && typeof o === "object" && !Array.isArray(o); }
-  /* As quiz.js: a score from 0 to 100, passed true or false, and a date that exists, as YYYY-MM-DD
-     (a date that does not exist, such as 9999-99-99 or 2026-02-30, reads back as another day);
-     passedOn, when there, a date too, on a passed entry. */
+  /* A date that exists, as YYYY-MM-DD, and not after tomorrow (one day for a clock or time zone a
+     little ahead): a day still to come was never saved by this site, and would show as passed or
+     read with no refresher due for years. The same function in quiz.js, progress-marks.js,
+     progress.js and certificate.js (a test keeps them identical). */
   function dayOk(date) {
-    return typeof date === "string" && new Date(Date.parse(date) || 0).toISOString().slice(0, 10) === date;
+    var soon = new Date();
+    soon.setDate(soon.getDate() + 1);
+    var last = soon.getFullYear() + "-" + ("0" + (soon.getMonth() + 1)).slice(-2) + "-" + ("0" + soon.getDate()).slice(-2);
+    return typeof date === "string" && new Date(Date.parse(date) || 0).toISOString().slice(0, 10) === date && date <= last;
   }
+  /* As quiz.js: a score from 0 to 100, passed true or false, and a date (dayOk: 9999-99-99 or 2026-02-30
+     reads back as another day, and 2099-12-31 is still to come);
+     passedOn, when there, a date too, on a passed entry. */
   function entryOk(e) {
     var best = isMap(e) && at(e, "best");
     return typeof best === "number" && best >= 0 && best <= 100 && typeof at(e, "passed") === "boolean" &&
@@ -44,6 +51,10 @@
   }
   function readOk(e) { return isMap(e) && dayOk(at(e, "date")); }
   function reads() { return record(READ, "modules", readOk) || Object.create(null); }
+  /* Saved, but not a record reads() accepts: said in the read box, as the progress page says it. */
+  function readsBad() {
+    try { return localStorage.getItem(READ) !== null && !record(READ, "modules", readOk); } catch (e) { return false; }
+  }
   function today() {
     var d = new Date();
     return d.getFullYear() + "-" + ("0" + (d.getMonth() + 1)).slice(-2) + "-" + ("0" + d.getDate()).slice(-2);
@@ -100,7 +111,9 @@
     box.querySelector(".ca-read-mark__text").textContent = (entry ?
       "\u2714 You marked this module as read on " + entry.date + "." :
       "Finished reading? Mark this module as read to keep track of it on your progress page. " +
-      "It is saved in this browser only.") + trouble;
+      "It is saved in this browser only.") +
+      (readsBad() ? " Your saved reading marks could not be read, so they are not shown; marking a module starts them afresh." : "") +
+      trouble;
     box.querySelector("button").textContent = entry ? "Mark as not read" : "Mark as read";
   }
 

@@ -34,8 +34,15 @@
   function store(key, map) {
     try { localStorage.setItem(key, JSON.stringify({ v: 1, quizzes: map })); return true; } catch (e) { return false; }
   }
+  /* A date that exists, as YYYY-MM-DD, and not after tomorrow (one day for a clock or time zone a
+     little ahead): a day still to come was never saved by this site, and would show as passed or
+     read with no refresher due for years. The same function in quiz.js, progress-marks.js,
+     progress.js and certificate.js (a test keeps them identical). */
   function dayOk(date) {
-    return typeof date === "string" && new Date(Date.parse(date) || 0).toISOString().slice(0, 10) === date;
+    var soon = new Date();
+    soon.setDate(soon.getDate() + 1);
+    var last = soon.getFullYear() + "-" + ("0" + (soon.getMonth() + 1)).slice(-2) + "-" + ("0" + soon.getDate()).slice(-2);
+    return typeof date === "string" && new Date(Date.parse(date) || 0).toISOString().slice(0, 10) === date && date <= last;
   }
   function entryOk(e) {
     var best = isMap(e) && at(e, "best");
