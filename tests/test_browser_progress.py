@@ -121,6 +121,14 @@ def test_progress_saved_before_pass_dates_were_kept_still_reads(page):
     assert page.locator('[data-ca-passed="shared-goals"]').inner_text() == day(page, 90)
 
 
+def test_a_quiz_tried_but_not_passed_shows_its_best_score(page):
+    """As the quiz index and the CSV do (a tester saw only "Not yet" here, 60% there)."""
+    seed(page, {"police-only": {"best": 60, "passed": False, "date": day(page, 3)}})
+    assert page.locator('[data-ca-passed="police-only"]').inner_text() == "Tried \u2014 best 60%"
+    assert page.locator('[data-ca-passed="shared-goals"]').inner_text() == "Not yet"
+    assert summary(page).startswith("You have marked 0 of 2 modules as read and passed 0 of 2")
+
+
 def test_export_downloads_a_dated_csv_of_what_was_done(page):
     filled(page)
     with page.expect_download() as info:

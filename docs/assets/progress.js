@@ -108,7 +108,8 @@
       row.readSpan.replaceChildren(row.readOn ? time(row.readOn) : "Not yet");
       row.tr.classList.toggle("is-done", !!(row.readOn || row.passedOn));
       if (row.quizSpan) {
-        row.quizSpan.replaceChildren(row.passedOn ? time(row.passedOn) : "Not yet");
+        /* Tried but not passed shows its best score, as the quiz index and the CSV do. */
+        row.quizSpan.replaceChildren(row.passedOn ? time(row.passedOn) : row.best !== "" ? "Tried \u2014 best " + row.best + "%" : "Not yet");
         if (row.due) row.quizSpan.append(" \u2014 ", el("strong", "ca-progress-due", "time for a refresher"));
       }
       if (row.due && row.quizLink) {
