@@ -313,6 +313,24 @@ def test_progress_survives_a_reload_and_shows_on_the_index_and_nav(quiz, quiz_si
     assert "\u2713 passed" not in nav_link.inner_text()
 
 
+def test_a_pass_over_90_days_old_asks_for_a_refresher_on_the_quiz_page_and_the_index(quiz, quiz_site):
+    """The flag My progress shows, by the same rule: a tester saw it only there."""
+    url, _ = quiz_site
+    ago = quiz.evaluate("""n => n.map(k => { const d = new Date(); d.setHours(12); d.setDate(d.getDate() - k);
+                                              return d.toLocaleDateString('sv'); })""", [91, 90])
+    # Passed 91 days ago and retaken since: the refresher counts from the pass, not the last try.
+    progress = {"shared-goals": {"best": 80, "passed": True, "date": ago[1], "passedOn": ago[0]},
+                "constructor": {"best": 100, "passed": True, "date": ago[1], "passedOn": ago[1]}}
+    quiz.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORAGE_KEY, json.dumps({"v": 1, "quizzes": progress})])
+    quiz.reload(wait_until="networkidle")
+    assert quiz.locator(".ca-quiz-saved").inner_text() == \
+        f"Your best so far: Passed \u2014 best score 80% ({ago[1]}) \u2014 time for a refresher."
+    quiz.goto(url + "quizzes/", wait_until="networkidle")
+    assert quiz.locator('[data-ca-status="shared-goals"]').inner_text().endswith("\u2014 time for a refresher")
+    assert quiz.locator('[data-ca-status="constructor"]').inner_text() == f"Passed \u2014 best score 100% ({ago[1]})"
+    assert quiz.errors == []
+
+
 def test_a_failed_retake_keeps_the_best_score(quiz):
     finish(quiz, RIGHT)
     quiz.get_by_role("button", name="Start again").click()

@@ -400,3 +400,11 @@ def test_every_script_checks_dates_with_the_same_function():
     """quiz.js, progress-marks.js, progress.js and certificate.js each carry dayOk (no shared module
     loads on every page that needs it): one rule, kept identical here."""
     assert same_function("dayOk", "quiz.js", "progress-marks.js", "progress.js", "certificate.js")
+
+
+def test_the_quiz_pages_and_my_progress_flag_refreshers_by_the_same_rule():
+    from common_agenda.progress_page import REFRESH_AFTER_DAYS
+    assert same_function("refresherDue", "quiz.js", "progress.js")
+    assert same_function("passedOn", "quiz.js", "progress.js")
+    quiz_js = (Path(__file__).resolve().parent.parent / "docs" / "assets" / "quiz.js").read_text()
+    assert re.search(r"var REFRESH_DAYS = (\d+);", quiz_js).group(1) == str(REFRESH_AFTER_DAYS)

@@ -57,6 +57,13 @@
   /* The last day a quiz was passed: passedOn, or for progress saved before passedOn existed, the
      day of the last attempt (a passed quiz stays passed, so that is the latest it can have been). */
   function passedOn(entry) { return entry && entry.passed ? at(entry, "passedOn") || entry.date : ""; }
+  /* A pass more than `days` days old is due for a refresher: knowledge fades within months. The
+     same function in progress.js and quiz.js (a test keeps them identical), so My progress, the
+     quiz index and the quiz page agree. */
+  function refresherDue(entry, days) {
+    var on = passedOn(entry);
+    return !!on && Math.round((Date.parse(today()) - Date.parse(on)) / 86400000) > days;
+  }
   function duration(minutes) {
     var hours = Math.floor(minutes / 60), rest = minutes % 60;
     if (!hours) return rest + " min";
@@ -85,7 +92,7 @@
         title: links[0] ? links[0].textContent.trim() : slug, quizLink: quizId ? links[1] : null,
         minutes: Number(span.getAttribute("data-minutes")) || 0,
         readOn: read ? read.date : "", passedOn: passed, best: quiz ? quiz.best : "",
-        due: !!passed && daysSince(passed) > due
+        due: refresherDue(quiz, due)
       };
     });
   }

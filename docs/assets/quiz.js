@@ -9,6 +9,7 @@
 
   var KEY = "common-agenda:progress";   // quizzes: {id: {best, passed, date, passedOn?}}
   var TRIES = "common-agenda:attempts"; // quizzes: {id: {qid: [ids chosen], "#qid": [ids shown]}}
+  var REFRESH_DAYS = 90;                // progress_page.REFRESH_AFTER_DAYS (a test keeps them equal)
   var notice = "", NOSAVE = "Your answers could not be saved in this browser.";
 
   function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
@@ -65,13 +66,25 @@
   /* The nav marks (progress-marks.js), if that script has run: an own property, as caQuiz above. */
   function markPassed() { if (own(window, "caMarkPassed") && typeof window.caMarkPassed === "function") window.caMarkPassed(); }
   function tries() { return parse(raw(TRIES)) || Object.create(null); }
+  /* On the quiz index row and the quiz page's saved line: the refresher flag My progress shows. */
   function statusText(entry) {
     if (!entry) return "Not taken yet";
-    return (entry.passed ? "Passed" : "Not passed yet") + " \u2014 best score " + entry.best + "% (" + entry.date + ")";
+    return (entry.passed ? "Passed" : "Not passed yet") + " \u2014 best score " + entry.best + "% (" + entry.date + ")" +
+      (refresherDue(entry, REFRESH_DAYS) ? " \u2014 time for a refresher" : "");
   }
   function today() {
     var d = new Date();
     return d.getFullYear() + "-" + ("0" + (d.getMonth() + 1)).slice(-2) + "-" + ("0" + d.getDate()).slice(-2);
+  }
+  /* The last day a quiz was passed: passedOn, or for progress saved before passedOn existed, the
+     day of the last attempt (a passed quiz stays passed, so that is the latest it can have been). */
+  function passedOn(entry) { return entry && entry.passed ? at(entry, "passedOn") || entry.date : ""; }
+  /* A pass more than `days` days old is due for a refresher: knowledge fades within months. The
+     same function in progress.js and quiz.js (a test keeps them identical), so My progress, the
+     quiz index and the quiz page agree. */
+  function refresherDue(entry, days) {
+    var on = passedOn(entry);
+    return !!on && Math.round((Date.parse(today()) - Date.parse(on)) / 86400000) > days;
   }
 
   function all(root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
@@ -198,9 +211,9 @@
       if (!restoring) {
         var progress = load(), before = at(progress, id);
         /* An entry saved before passedOn existed was passed on its `date` at the latest. */
-        var passedOn = passed ? today() : before && before.passed ? at(before, "passedOn") || before.date : undefined;
+        var passDay = passed ? today() : passedOn(before);
         progress[id] = { best: Math.max(pct, before ? before.best : 0), passed: passed || !!(before && before.passed), date: today() };
-        if (passedOn) progress[id].passedOn = passedOn;
+        if (passDay) progress[id].passedOn = passDay;
         save(progress);
       }
       showSaved();
