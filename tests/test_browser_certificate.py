@@ -129,6 +129,10 @@ def record_rows(page) -> list[list[str]]:
     return [row.locator("td").all_inner_texts() for row in rows.all() if row.is_visible()]
 
 
+def paths_in_order(page) -> list[str]:
+    return page.locator("[data-ca-cert-path]").evaluate_all("s => s.map(n => n.dataset.caCertPath)")
+
+
 def axe_violations(page) -> list[str]:
     return [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in Axe().run(page).response["violations"]]
 
@@ -196,6 +200,10 @@ def test_two_quizzes_passed_make_a_certificate_of_those_two_and_name_no_path(cer
     assert cert.locator('[data-ca-cert-path="police"] [data-ca-cert-quiz="shared-goals"]').inner_text() == \
         "Not passed yet \u2014 best score 40%"
     assert cert.get_by_label("Your name").is_visible()
+    assert paths_in_order(cert)[:2] == ["police", "provider"]  # police 1 of 2 ahead of provider 0 of 1
+    # The time shown is the modules' reading time, on the certificate and in each path.
+    assert sheet(cert).locator("thead th").all_inner_texts()[1].lower() == "reading time"
+    assert section(cert, "police").locator("thead th").nth(2).inner_text().lower() == "reading time"
     assert cert.errors == []
 
 
@@ -208,6 +216,10 @@ def test_a_core_path_is_named_only_when_every_quiz_of_it_is_passed(cert):
     assert section(cert, "provider").locator(".ca-cert-progress__count").inner_text() == \
         "\u2714 You have passed every quiz of this core path (1 of 1). Your certificate names it."
     assert remaining(cert, "police") == ["Check yourself: Police only -> /quizzes/police-only/"]
+    # The path closest to done comes first (provider 1 of 1, police 1 of 2), not the page's order.
+    assert paths_in_order(cert)[:2] == ["provider", "police"]
+    assert cert.locator("[data-ca-cert-path]").evaluate_all("s => s.map(n => n.previousElementSibling.tagName)")[0] \
+        == "SECTION"  # still after the certificate
 
     set_progress(cert, {"shared-goals": entry(True, "2026-11-24"), "police-only": entry(True, "2026-11-25")})
     assert cert.locator("[data-ca-cert-claim]").inner_text() == ("has completed the core path for police officers and "

@@ -171,6 +171,21 @@
     });
   }
 
+  /* The path closest to done first: the largest share of its quizzes passed (a tester on the
+     provider path found the police path above theirs). Ties keep the page's own order. */
+  function orderPaths(page) {
+    var sections = all(page, "[data-ca-cert-path]"), parent = sections.length > 1 && sections[0].parentNode;
+    if (!parent || sections.some(function (s) { return s.parentNode !== parent; })) return;
+    var after = sections[sections.length - 1].nextSibling;
+    function share(section) {
+      var cells = all(section, "[data-ca-cert-quiz]");
+      return cells.length ? all(section, "[data-ca-cert-quiz].is-passed").length / cells.length : -1;
+    }
+    sections.map(function (section) { return [share(section), Number(section.getAttribute("data-ca-cert-order")), section]; })
+      .sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; })
+      .forEach(function (item) { parent.insertBefore(item[2], after); });
+  }
+
   function refresh(page) {
     var progress = read();
     var notice = page.querySelector("[data-ca-cert-notice]");
@@ -179,12 +194,14 @@
     var done = all(page, "[data-ca-cert-path]").filter(function (section) {
       return refreshPath(section, progress.quizzes);
     }).map(function (section) { return section.getAttribute("data-ca-cert-title"); });
+    orderPaths(page);
     show(page.querySelector("[data-ca-cert-name-box]"), refreshRecord(page, progress.quizzes, done));
     showName(page);
   }
 
   function setupPage(page) {
     page.setAttribute("data-ca-ready", "");
+    all(page, "[data-ca-cert-path]").forEach(function (section, i) { section.setAttribute("data-ca-cert-order", i); });
     show(page.querySelector("[data-ca-cert-nojs]"), false);
     var input = page.querySelector("#ca-cert-name");
     if (input) input.addEventListener("input", function () { showName(page); });
