@@ -164,14 +164,20 @@ def test_the_plan_page_shows_the_script_under_the_agenda_with_leads_and_moving_c
     assert "say where the on-site advocate will be" in script
 
 
-def test_a_module_without_a_script_points_to_its_page(project):
+def test_a_plan_block_without_a_script_is_refused_once_the_kit_has_scripts(project):
+    """Facilitators would otherwise have to invent the block (red team: a deleted script built)."""
     from common_agenda import training_pages
 
     (project / "training/scripts/shared-goals.yml").unlink()
+    with pytest.raises(ContentError) as caught:
+        load_content(project)
+    assert [(p.field, p.what) for p in caught.value.problems] == [
+        ("blocks[1].module", "module 'shared-goals' has no facilitator script, so the facilitators would have to "
+                             "invent this block")]
+    shutil.rmtree(project / "training/scripts")  # a kit without scripts teaches from the module pages
     content = load_content(project)
-    if content.script_for("shared-goals") is None:
-        page = training_pages.plan_page(content.plans[0], content)
-        assert "no facilitator script yet: teach it from the [module page](../../modules/shared-goals.md)" in page
+    page = training_pages.plan_page(content.plans[0], content)
+    assert "no facilitator script yet: teach it from the [module page](../../modules/shared-goals.md)" in page
 
 
 def test_the_total_row_sits_under_the_time_column(project):

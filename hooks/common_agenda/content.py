@@ -251,12 +251,31 @@ def _load_training(layout: Layout, modules: list[Module], points: dict[str, Sour
             continue
         plan_ids[plan.id] = plan.source
         plans.append(plan)
+        problems += _unscripted_blocks(plan, doc, scripts, base / "scripts")
     plans.sort(key=lambda p: p.length)
     evaluation_path = layout.root / EVALUATION_SOURCE
     evaluation, found = load_evaluation(evaluation_path, layout.display(evaluation_path), layout.schema("evaluation"))
     problems += found
     return {"problems": problems, "activities": activities, "scenarios": tuple(scenarios), "check": check,
             "check_questions": check_questions, "plans": tuple(plans), "evaluation": evaluation, "scripts": scripts}
+
+
+def _unscripted_blocks(plan: Plan, doc, scripts: dict, scripts_dir: Path) -> list[Problem]:
+    """Once a kit has facilitator scripts, every module block a plan teaches needs one: without it
+    the facilitators would have to invent the block. A script that failed to load is reported on
+    its own; a kit with no scripts folder (a small site) teaches from the module pages."""
+    if not scripts_dir.is_dir():
+        return []
+    problems = []
+    for i, raw in enumerate(doc.data["blocks"]):
+        ref = raw.get("module") if isinstance(raw, dict) else None
+        if ref and ref not in scripts and not (scripts_dir / f"{ref}.yml").exists():
+            problems.append(Problem(plan.source, doc.line_of(("blocks", i, "module")), f"blocks[{i}].module",
+                                    f"module '{ref}' has no facilitator script, so the facilitators would have "
+                                    "to invent this block",
+                                    f"add training/scripts/{ref}.yml (see README: Facilitator scripts; schemas/module-script.schema.json), or teach "
+                                    "a module that has one"))
+    return problems
 
 
 def _check_ids(modules: list[Module]) -> list[Problem]:
