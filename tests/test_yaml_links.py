@@ -446,7 +446,7 @@ def test_one_link_written_from_the_yaml_file_works_on_every_page_that_shows_it(t
         "training/checks/short-key/index.html": ("why it matters", 1),
         "training/scenarios/desk/index.html": ("the module", 1),          # a scenario stage
         "training/handouts/desk/index.html": ("the module", 1),
-        "training/plans/short/index.html": ("shared goals", 1),           # a plan block's note
+        "training/plans/short/index.html": ("shared goals", 2),           # a plan block's note: agenda, script
         # the print pack: the agenda's note, the plan's question sheet and the scenario handout
         "training/plans/short-print-pack/index.html": ("shared goals", 1),
         "glossary/index.html": ("why it matters", 1),                     # a glossary definition
