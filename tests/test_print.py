@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import date
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -137,6 +138,7 @@ def test_every_page_has_a_footer_with_title_and_page_number(plain_participant, f
             assert f"page {number} of {total}" in text
             assert len(re.findall(r"page \d+ of \d+", text)) == 1
             assert text.count(title) == 1 + (number == 1)  # the footer, and the heading on page 1
+            assert f"printed {date.today():%B} {date.today().day}, {date.today().year}" in text  # en: December 1, 2026
 
 
 def test_no_agenda_row_or_evaluation_question_is_cut_across_pages(participant):

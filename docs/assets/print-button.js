@@ -20,6 +20,14 @@
     var copy = heading.cloneNode(true);
     copy.querySelectorAll(".headerlink, .ca-term__def").forEach(function (extra) { extra.remove(); });
     var text = copy.textContent.replace(/\s+/g, " ").trim();
+    /* The day it was printed, written as the page's language writes dates, so a stack of copies
+       says which is current. */
+    var day = "";
+    try {
+      day = new Date().toLocaleDateString(document.documentElement.lang || "en",
+                                          { year: "numeric", month: "long", day: "numeric" });
+    } catch (e) { day = new Date().toISOString().slice(0, 10); }
+    text += " \u00b7 printed " + day;
     root.setProperty("--ca-print-title", '"' + text.replace(/\\/g, "\\\\").replace(/"/g, '\\"') + '"');
   }
   function init() {
