@@ -267,8 +267,8 @@ def _unscripted_blocks(plan: Plan, doc, scripts: dict, scripts_dir: Path) -> lis
     if not scripts_dir.is_dir():
         return []
     problems = []
-    for i, raw in enumerate(doc.data["blocks"]):
-        ref = raw.get("module") if isinstance(raw, dict) else None
+    for i, block in enumerate(plan.blocks):  # a built plan has one block per block in its file
+        ref = block.module.id if block.module else None
         if ref and ref not in scripts and not (scripts_dir / f"{ref}.yml").exists():
             problems.append(Problem(plan.source, doc.line_of(("blocks", i, "module")), f"blocks[{i}].module",
                                     f"module '{ref}' has no facilitator script, so the facilitators would have "

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from . import evaluation
 from .content import Content
 from .local_settings import Local
+from .modules import split_front_matter
 from .plans import LEADS, Plan, clock
 from .quiz_form import MARKER, QuizForm
 from .quizzes import Question, Quiz
@@ -197,11 +198,11 @@ def keys_index(content: Content) -> str:
 def mou_page(template_markdown: str, content: Content) -> str:
     """The body's unset names become lines to fill in; in front matter (a title is plain text, and
     a fill-in line is HTML) they stay the name, such as 'Your agency'."""
-    head, body = "", template_markdown
-    if template_markdown.startswith("---\n") and (end := template_markdown.find("\n---\n", 4)) > 0:
-        head, body = template_markdown[:end + 5], template_markdown[end + 5:]
-        head = _PLACEHOLDER.sub(lambda m: content.local.names[m.group(1)], head)
-    return head + fill_placeholders(body, content.local)
+    front, body, no_front_matter = split_front_matter(template_markdown, MOU_SOURCE)
+    if no_front_matter:
+        return fill_placeholders(template_markdown, content.local)
+    front = _PLACEHOLDER.sub(lambda m: content.local.names[m.group(1)], front)
+    return f"---\n{front}---\n" + fill_placeholders(body, content.local)
 
 
 def local_contacts_page(content: Content, exists=_always) -> str:
