@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -28,8 +28,8 @@ to refresh its figures.
 
 def require_mkdocs() -> None:
     try:
-        import mkdocs  # noqa: F401
         import material  # noqa: F401
+        import mkdocs  # noqa: F401
     except ImportError:
         sys.exit("mkdocs and mkdocs-material are not importable: run with the project's "
                  "virtualenv, e.g. .venv/bin/python " + " ".join(sys.argv))
@@ -68,9 +68,9 @@ def run_build(cwd: Path, env: dict[str, str], *extra: str, quiet: bool = True, p
 
 
 def machine_line() -> str:
-    load = ", load average %.2f at the end" % os.getloadavg()[0] if hasattr(os, "getloadavg") else ""
+    load = f", load average {os.getloadavg()[0]:.2f} at the end" if hasattr(os, "getloadavg") else ""
     return (f"Python {platform.python_version()}, {platform.system()} {platform.machine()}, "
-            f"{os.cpu_count()} CPUs; run {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}{load}")
+            f"{os.cpu_count()} CPUs; run {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}{load}")
 
 
 def markdown_table(header: list[str], rows: list[list[str]], align: str | None = None) -> str:

@@ -37,15 +37,25 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
-from benchlib import (REPO, Timed, build_env, machine_line, mark, markdown_table, require_mkdocs, run_build,
-                      text_table, update_results)
+from benchlib import (
+    REPO,
+    Timed,
+    build_env,
+    machine_line,
+    mark,
+    markdown_table,
+    require_mkdocs,
+    run_build,
+    text_table,
+    update_results,
+)
 
 QUESTIONS_PER_QUIZ = 10
 RATIO_TARGET = 1.15      # ours / plain at the largest size (2000)

@@ -66,7 +66,7 @@ def _shim_script_hash(config) -> str:
     except (iframe_worker.ShimNotUnderstood, OSError, UnicodeDecodeError) as error:
         raise PluginError(f"Common Agenda: the offline build stopped: {local[0]}: {error}. Without the script "
                           "it writes, the Content-Security-Policy would refuse search under file://. "
-                          "docs/vendor/iframe-worker/NOTICE says how our copy differs from upstream's.")
+                          "docs/vendor/iframe-worker/NOTICE says how our copy differs from upstream's.") from None
     return script_hash(script)
 
 

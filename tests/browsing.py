@@ -5,14 +5,12 @@ Serving and launching live in tools/local_browser.py, shared with `make handouts
 
 from __future__ import annotations
 
-import re
-
 import os
+import re
 from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import pytest
-
 from local_browser import CHROMIUM, CHROMIUM_ARGS, free_port, serve  # noqa: F401 (re-exported for tests)
 
 

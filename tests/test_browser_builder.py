@@ -7,11 +7,11 @@ from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import expect
+from test_browser_site import axe_violations
 
 from common_agenda.content import load_content
 from common_agenda.plans import LEADS, clock
 from sitekit import REPO
-from test_browser_site import axe_violations
 
 pytestmark = pytest.mark.browser
 CONTENT = load_content(REPO)

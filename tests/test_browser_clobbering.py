@@ -16,11 +16,11 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from test_browser_storage import ALL_RIGHT, EVALUATION, PROGRESS
+from test_yaml_links import link_site
 
 from browsing import built_and_served
 from sitekit import TinySite
-from test_browser_storage import ALL_RIGHT, EVALUATION, PROGRESS
-from test_yaml_links import link_site
 
 pytestmark = pytest.mark.browser
 

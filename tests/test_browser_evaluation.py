@@ -14,10 +14,10 @@ from datetime import date
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+from test_evaluation import EVALUATION
 
 from browsing import built_and_served
 from sitekit import TinySite
-from test_evaluation import EVALUATION
 
 pytestmark = pytest.mark.browser
 

@@ -149,7 +149,7 @@ def test_boosts_reach_the_index_and_answers_stay_out(site_dir):
     """Module pages carry their front matter's boost; quiz pages get none, and no answer is indexed."""
     docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     boosts = {d["location"].split("#")[0]: d.get("boost") for d in docs}
-    for module_id, url in module_urls().items():
+    for url in module_urls().values():
         front = yaml.safe_load((REPO / "modules" / (url.split("/")[1] + ".md")).read_text(encoding="utf-8").split("---", 2)[1])
         assert boosts[url] == front.get("search", {}).get("boost"), url
     assert boosts["glossary/"] and all(boosts[u] is None for u in boosts if u.startswith("quizzes/"))

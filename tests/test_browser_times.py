@@ -4,6 +4,8 @@ remembered; the box and the agenda write times the same way."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from playwright.sync_api import expect
 
@@ -53,7 +55,7 @@ def test_a_start_time_set_on_a_plan_reaches_its_print_pack_and_is_remembered(pag
     other = next(p for p in CONTENT.plans if p.id != PLAN.id)  # remembered per plan
     page.goto(site_url + other.page_uri.replace(".md", "/"), wait_until="networkidle")
     assert first_time(page) == other.start
-    for corrupt in ("not json", '{"%s": {"toString": 1}}' % PLAN.id, '["13:30"]'):  # what another script left
+    for corrupt in ("not json", json.dumps({PLAN.id: {"toString": 1}}), '["13:30"]'):  # what another script left
         page.evaluate("value => localStorage.setItem('ca-plan-start', value)", corrupt)
         page.goto(site_url + PLAN_PAGE, wait_until="networkidle")
         assert first_time(page) == PLAN.start, corrupt

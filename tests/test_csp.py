@@ -100,8 +100,10 @@ def test_pages_get_the_final_policy_as_they_are_written_and_late_scripts_still_r
 # ---- Only known scripts: decided from the templates, not blessed from the output ----
 
 def known_scripts() -> csp.KnownScripts:
-    import material
     from pathlib import Path
+
+    import material
+
     from sitekit import REPO
     return csp.KnownScripts.from_templates([REPO / "overrides"], [Path(material.__file__).parent / "templates"])
 

@@ -188,6 +188,7 @@ def test_the_real_site_runs_the_guarantees_in_the_right_places():
     """The staged site first (every hook then writes into it), the page allowlist after every hook that
     changes page content, the CSP check over whole pages after that."""
     import yaml
+
     from sitekit import REPO
     hooks = [Path(h).name for h in yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["hooks"]]
     assert hooks[0] == "staged_site.py"

@@ -11,9 +11,8 @@ import os
 import re
 import shutil
 
-import pytest
-
 import audit
+import pytest
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 

@@ -13,12 +13,11 @@ import re
 import shutil
 from pathlib import Path
 
+import material
 import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.utils.meta import get_data
-
-import material
 
 from common_agenda import docs_front_matter, docs_static
 from common_agenda.content import load_content

@@ -14,16 +14,15 @@ import io
 import re
 from datetime import date
 
+import handouts
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
-
-import handouts
-from sitekit import REPO
 from test_leftovers import leftovers
 
 from common_agenda import training_pages as tp
 from common_agenda.content import load_content
+from sitekit import REPO
 
 pytestmark = pytest.mark.browser
 

@@ -196,7 +196,7 @@ def test_nesting_of_any_depth_loads_or_explains(depth, style):
     else:
         item = "- " if style == "block list" else "a:"
         nested = "".join("\n" + "  " * (level + 1) + item for level in range(depth)) + " x"
-    load_bytes(f"id: q\nquestions: {nested}\n".encode("utf-8"))
+    load_bytes(f"id: q\nquestions: {nested}\n".encode())
 
 
 # ---- What the HTML check lets through renders without live code ----

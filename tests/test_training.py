@@ -158,8 +158,8 @@ def test_the_check_is_a_pool_of_its_own_questions_each_with_its_module(project):
 
 
 def test_a_plans_check_holds_the_questions_of_its_modules_and_its_scenarios_modules(project):
-    from common_agenda.training import plan_check, taught_modules
     from common_agenda import training_pages
+    from common_agenda.training import plan_check, taught_modules
 
     write(project, "training/checks.yml", CHECK)
     write(project, "training/plans/short.yml", SCENARIO_PLAN)

@@ -12,15 +12,24 @@ import time
 from pathlib import Path
 
 import pytest
-
 from test_training import CHECK as TRAINING_CHECK
+
+from common_agenda import yaml_links
 from common_agenda.link_targets import Targets, place_on, problems, targets
+from common_agenda.modules import load_module
 from common_agenda.preflight import load_checked
 from common_agenda.problems import ContentError
-from common_agenda import yaml_links
-from common_agenda.modules import load_module
-from common_agenda.yaml_links import (END, START, Link, as_written, links_in, localize, marker_problems,
-                                      replace_links, target_spans)
+from common_agenda.yaml_links import (
+    END,
+    START,
+    Link,
+    as_written,
+    links_in,
+    localize,
+    marker_problems,
+    replace_links,
+    target_spans,
+)
 from common_agenda.yaml_source import parse_yaml
 from sitekit import REPO, quiz_text
 

@@ -15,9 +15,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tools")]
 
+from local_browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+
 from common_agenda import training_pages as tp  # noqa: E402
 from common_agenda.content import load_content  # noqa: E402
-from local_browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 
 def documents(content) -> list[tuple[str, str]]:

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .duties import DutiesPage, duty_files, load_duties
-from .evaluation import SOURCE as EVALUATION_SOURCE, Evaluation, load_evaluation
 from . import item_lint
+from .duties import DutiesPage, duty_files, load_duties
+from .evaluation import SOURCE as EVALUATION_SOURCE
+from .evaluation import Evaluation, load_evaluation
 from .glossary import Term, load_glossary
 from .local_settings import DEFAULTS, Local, load_local
 from .module_scripts import ModuleScript, check_scripts, load_script, script_files
@@ -241,7 +242,7 @@ def _load_training(layout: Layout, modules: list[Module], points: dict[str, Sour
             continue
         unreadable = {"module": unreadable_modules, "scenario": unreadable_scenarios}
         plan, found = build_plan(doc, by_module, by_scenario, activities,
-                                 lambda kind, ref: activities_unreadable if kind == "activity" else ref in unreadable[kind])
+                                 lambda kind, ref, unreadable=unreadable: activities_unreadable if kind == "activity" else ref in unreadable[kind])
         problems += found
         if plan is None:
             continue

@@ -75,7 +75,7 @@ class KnownScripts:
                          for snippet in snippets if "{%" not in snippet]
 
     @classmethod
-    def from_templates(cls, own_dirs: list[Path], theme_dirs: list[Path]) -> "KnownScripts":
+    def from_templates(cls, own_dirs: list[Path], theme_dirs: list[Path]) -> KnownScripts:
         """Every script in our template folders, and in the theme's partials/javascripts/ (Material's snippets)."""
         files = [f for d in own_dirs for f in sorted(Path(d).rglob("*.html"))]
         files += [f for d in theme_dirs for f in sorted((Path(d) / "partials" / "javascripts").glob("*.html"))]

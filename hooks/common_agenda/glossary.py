@@ -8,7 +8,6 @@ and keeps the keyboard path short.
 from __future__ import annotations
 
 import html
-
 import re
 from dataclasses import dataclass
 from functools import lru_cache

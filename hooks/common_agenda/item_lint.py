@@ -26,8 +26,8 @@ from __future__ import annotations
 import html
 import re
 import statistics
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
 
 from .problems import Problem
 from .quizzes import Option, Question

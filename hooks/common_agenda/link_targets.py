@@ -25,9 +25,10 @@ import dataclasses
 import difflib
 import posixpath
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import quote
 
 from . import evaluation, glossary, module_pages

@@ -29,7 +29,7 @@ class MarkdownSetup:
         return markdown.Markdown(extensions=list(self.extensions), extension_configs=json.loads(self.configs))
 
     @classmethod
-    def of(cls, extensions: list[str], configs: dict) -> "MarkdownSetup":
+    def of(cls, extensions: list[str], configs: dict) -> MarkdownSetup:
         return cls(tuple(extensions), json.dumps(configs, sort_keys=True, default=str))
 
 

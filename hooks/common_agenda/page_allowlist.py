@@ -8,10 +8,9 @@ itself is then named, at line 1.
 
 from __future__ import annotations
 
+import html as html_text
 import posixpath
 from pathlib import Path
-
-import html as html_text
 
 from .html_allowlist import FIX, findings, line_of
 from .problems import ContentError, Problem

@@ -6,9 +6,9 @@ scenario, so a plan never restates a length. The stated `length` is checked agai
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from .modules import Module
 from .problems import Problem

@@ -25,9 +25,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .content import Content, load_content
 from . import docs_front_matter, docs_static, link_targets, markdown_shape, unsafe_html, yaml_links
 from . import training_pages as tp
+from .content import Content, load_content
 from .page_paths import PAGE_SUFFIXES, clash_problems, docs_files
 from .problems import ContentError, Problem
 from .quiz_sections import SITE_MARKDOWN, MarkdownSetup

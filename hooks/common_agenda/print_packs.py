@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
+from . import training_pages as tp
 from .content import Content
 from .plans import Plan
 from .render import render
-from . import training_pages as tp
 
 ASSET = "print-button"  # docs/assets/print-button.js and .css, added to each printable page's ca_assets
 HINT = ("No local.yml: the brief, the handouts, the MOU template and the Local contacts page print a blank "

@@ -13,9 +13,9 @@ runs while content is checked, before MkDocs writes anything.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Iterator
+from functools import cache
 
 from .markdown_setup import SITE_MARKDOWN, ConversionRefused, MarkdownSetup, convert_within_stack  # noqa: F401 (MarkdownSetup: imported from here by the hooks)
 from .modules import Module
@@ -34,7 +34,7 @@ class Section:
 
 
 
-@lru_cache(maxsize=None)
+@cache
 def _sections(title: str, body: str, setup: MarkdownSetup) -> tuple[Section, ...]:
     md = setup.converter()
     try:

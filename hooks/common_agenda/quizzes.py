@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from . import unsafe_html, yaml_links
 from .problems import Problem
@@ -32,7 +32,7 @@ class Question:
     options: tuple[Option, ...] = ()
     explanation: str = ""
     covers: tuple[str, ...] = ()
-    questions: tuple["Question", ...] = ()
+    questions: tuple[Question, ...] = ()
     section: str = ""
     path: tuple = field(default=(), compare=False)
 

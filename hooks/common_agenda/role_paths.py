@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from .content import Content
 from .markdown_setup import ConversionRefused, MarkdownSetup, convert_within_stack
@@ -109,7 +109,7 @@ class RolePath:
 # ---------------------------------------------------------------- section times
 
 
-@lru_cache(maxsize=None)
+@cache
 def _section_words(title: str, body: str, setup: MarkdownSetup) -> tuple[int, tuple[tuple[str, int], ...]]:
     """(words in the body, ((heading id, words from that heading to the next of its level or higher), ...)),
     counted in the page as the site's Markdown builds it, so ids match the page's anchors."""

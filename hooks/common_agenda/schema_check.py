@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,12 +23,12 @@ if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema_of(schema_path: Path) -> dict:
     return json.loads(schema_path.read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator_for(schema_path: Path) -> Draft202012Validator:
     """The explaining validator, built only when a file fails the fast path (jsonschema takes
     longer to import than a small site takes to build). tests/test_schema_check.py checks
@@ -54,7 +54,7 @@ def _keywords(schema: Any) -> set[str]:
     return set()
 
 
-@lru_cache(maxsize=None)
+@cache
 def fast_validator_for(schema_path: Path):
     """A compiled validator that only says yes or no, about 25 times faster than jsonschema.
 

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 
 from . import yaml_links
 from .problems import Problem
-from .quizzes import Question, check_html, check_meaning
-from .quizzes import question_from_data
+from .quizzes import Question, check_html, check_meaning, question_from_data
 from .reference_data import load_yaml_file
 from .yaml_source import YamlDoc, field_name
 

@@ -91,7 +91,8 @@ def _plan_context(plan: Plan, content: Content, uri: str, exists) -> dict:
     context = _context(content, uri, exists)
     check = check_for(plan, content) or (full_check(content) if content.check else None)
     context["check"] = check
-    from .session_builder import PAGE_URI as BUILDER_URI, preset_query  # imports this module: import late
+    from .session_builder import PAGE_URI as BUILDER_URI  # imports this module: import late
+    from .session_builder import preset_query
     context["adapt"] = f"{link(uri, BUILDER_URI)}?{preset_query(plan)}"
     if check:
         context["handouts"] = {**HANDOUTS, "check": (HANDOUTS["check"][0], check.sheet_uri)}

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from . import rendered_html
 from .problems import Problem

@@ -66,8 +66,9 @@ import json
 import posixpath
 import re
 import secrets
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import Any
 from urllib.parse import unquote
 
 from .problems import Problem
