@@ -6,6 +6,7 @@ are gathered first and raised once, so an author fixes everything in one pass.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from .quizzes import Question, Quiz, load_quiz
 from .reference_data import SourcePoint, load_curriculum, load_source_points
 from .training import Activity, Check, Scenario, check_references, load_activities, load_check, load_scenario, plan_check
 from .yaml_source import YamlDoc, field_name
+
+LOCAL_ENV = "COMMON_AGENDA_LOCAL"  # an agency's settings file in place of local.yml
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,8 @@ def load_content(root: Path, lint_items: bool = True, markdown: MarkdownSetup = 
     training = _load_training(layout, modules, points, unreadable)
     problems += check_sections(quizzes, modules, markdown, training["check"])
     problems += training.pop("problems")
-    local_path = layout.root / "local.yml"
+    local_path, found = local_settings_file(layout)
+    problems += found
     local, local_doc, found = load_local(local_path, layout.display(local_path), layout.schema("local"))
     problems += found
     if local_doc is not None:
@@ -167,6 +171,20 @@ def load_content(root: Path, lint_items: bool = True, markdown: MarkdownSetup = 
     quizzes.sort(key=lambda q: (position[q.module], q.id))
     return Content(layout, tuple(by_id[i] for i in order), points, tuple(quizzes), glossary, local=local,
                    duties=tuple(duties), markdown=markdown, **training)
+
+
+def local_settings_file(layout: Layout) -> tuple[Path, list[Problem]]:
+    """local.yml, or the agency file COMMON_AGENDA_LOCAL names (from the project root), so one checkout
+    builds each partnership's site (`make build LOCAL=agencies/<name>.yml`). A named file must exist:
+    falling back to local.yml or to blanks would publish one agency's site with another's contacts."""
+    named = os.environ.get(LOCAL_ENV, "")
+    if not named:
+        return layout.root / "local.yml", []
+    path = layout.root / named
+    if path.is_file():
+        return path, []
+    return path, [Problem(layout.display(path), 1, "file", f"does not exist ({LOCAL_ENV}={named}, as LOCAL= sets it)",
+                          "name an agency file from the project root, e.g. LOCAL=agencies/riverside.yml")]
 
 
 def lint_report(quizzes, check: Check | None, check_questions, plans) -> item_lint.Report:
