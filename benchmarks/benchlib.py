@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import os
 import platform
+import pstats
 import re
 import resource
 import subprocess
@@ -12,6 +14,8 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+
+import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results.md"
@@ -105,3 +109,67 @@ def update_results(name: str, body: str, path: Path = RESULTS) -> None:
 
 def mark(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml may use MkDocs' own tags (`!ENV [NAME, default]`, `!relative`): read each as
+    its plain value (an `!ENV` as its default), which is all a benchmark needs from it."""
+
+
+def _untagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node):
+    if isinstance(node, yaml.SequenceNode):
+        items = loader.construct_sequence(node, deep=True)
+        return items[-1] if suffix == "ENV" and items else items
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node, deep=True)
+    return loader.construct_scalar(node)
+
+
+_ConfigLoader.add_multi_constructor("!", _untagged)
+
+
+def read_config(project: Path = REPO) -> dict:
+    """The project's mkdocs.yml as data."""
+    return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
+def project_hooks(project: Path = REPO) -> list[Path]:
+    """The hook files `mkdocs.yml` lists, in its order: the one source of the hook list."""
+    return [(project / hook).resolve() for hook in read_config(project).get("hooks", [])]
+
+
+PROFILE_RUNNER = """\
+import cProfile, sys
+from mkdocs.__main__ import cli
+profiler = cProfile.Profile()
+try:
+    profiler.runcall(cli.main, args=['build', '-q'], prog_name='mkdocs', standalone_mode=False)
+finally:
+    profiler.dump_stats(sys.argv[1])
+"""
+
+
+def profile_build(root: Path, env: dict[str, str], out: Path, hooks_dir: Path, top: int, title: str) -> None:
+    """cProfile one `mkdocs build -q` in `root` (after a warm-up build elsewhere) and print the
+    hotspots, overall and in `hooks_dir`, by cumulative and by own time."""
+    done = subprocess.run([sys.executable, "-c", PROFILE_RUNNER, str(out)], cwd=root, env=env,
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(done.stdout + done.stderr)
+    stats = pstats.Stats(str(out))
+    print(f"{title}: {stats.total_tt:.2f} s under cProfile")
+    hooks = str(hooks_dir)
+    for heading, key, pattern in (
+        ("Whole build, by cumulative time", "cumulative", None),
+        ("Whole build, by own time", "tottime", None),
+        ("hooks/ (incl. common_agenda), by cumulative time", "cumulative", hooks),
+        ("hooks/ (incl. common_agenda), by own time", "tottime", hooks),
+    ):
+        buffer = io.StringIO()
+        stats.stream = buffer
+        restrictions = ([re.escape(pattern)] if pattern else []) + [top]
+        stats.sort_stats(key).print_stats(*restrictions)
+        lines = buffer.getvalue().splitlines()
+        start = next((i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls")), len(lines))
+        print(f"\n{heading}:")
+        print("\n".join(line.replace(hooks + "/", "hooks/") for line in lines[start:] if line.strip()))
