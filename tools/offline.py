@@ -1,9 +1,11 @@
 """Build the offline bundle: dist/common-agenda-offline.zip, to unzip and open from index.html.
 
-Run it with `make offline`. It builds mkdocs.offline.yml strictly (any warning fails) into a
-temporary folder, checks that no page loads anything from another host, and zips the site under
-one folder, common-agenda-offline/. Opened via file://, navigation, search, quizzes, saved
-progress and printing all work with no network (tests/test_offline_bundle.py proves it).
+Run it with `make offline` (`make offline LOCAL=agencies/<name>.yml` for an agency's:
+dist/common-agenda-<name>-offline.zip). It builds mkdocs.offline.yml strictly (any warning fails)
+into a temporary folder, checks that no page loads anything from another host, and zips the site
+under one folder, common-agenda-offline/ (or common-agenda-<name>-offline/). Opened via file://,
+navigation, search, quizzes, saved progress and printing all work with no network
+(tests/test_offline_bundle.py proves it).
 
     python tools/offline.py [--out PATH]
 """
@@ -22,8 +24,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.offline.yml"
-ZIP = ROOT / "dist" / "common-agenda-offline.zip"
-FOLDER = "common-agenda-offline"  # the one folder the zip unpacks to
+# An agency's bundle (COMMON_AGENDA_LOCAL=agencies/<name>.yml, as `make offline LOCAL=...` sets it) is
+# named for it, file and folder, so two agencies' zips neither overwrite nor unpack over each other.
+AGENCY = Path(os.environ.get("COMMON_AGENDA_LOCAL", "")).stem
+FOLDER = f"common-agenda-{AGENCY}-offline" if AGENCY else "common-agenda-offline"  # the one folder the zip unpacks to
+ZIP = ROOT / "dist" / f"{FOLDER}.zip"
 
 # Left out of the zip: what only a web server or a debugger uses. 404.html is a server's error
 # page (its links start at "/", which under file:// is the disk's root); the sitemap lists no

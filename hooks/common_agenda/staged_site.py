@@ -14,6 +14,7 @@ that leads to the project's own sources (`site -> docs`) is refused before anyth
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -41,6 +42,8 @@ class StagedSite:
                 raise StagedSiteError(
                     f"site_dir {self.final} leads to {target}, which holds or is part of {source}: building "
                     "there would delete the sources. Point site_dir (or the link) at a folder of its own.")
+        with contextlib.suppress(OSError):  # as MkDocs makes a site folder's missing parents (sites/<agency>)
+            self.final.parent.mkdir(parents=True, exist_ok=True)
         if not os.access(self.final.parent, os.W_OK):
             raise StagedSiteError(f"cannot write in {self.final.parent}, where the site is built: "
                                   "make the folder writable or pass another --site-dir")
