@@ -13,6 +13,7 @@ import sys
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
@@ -173,3 +174,44 @@ def profile_build(root: Path, env: dict[str, str], out: Path, hooks_dir: Path, t
         start = next((i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls")), len(lines))
         print(f"\n{heading}:")
         print("\n".join(line.replace(hooks + "/", "hooks/") for line in lines[start:] if line.strip()))
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class ArticleText(HTMLParser):
+    """Visible words inside <article>, to show the sites carry the same text. Void elements
+    (<input>, <br>...) have no end tag, so they open no level (or every word after the first
+    one would count, footer included); the text of <script> and <style> is not visible."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.hidden = 0
+        self.words = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        if tag == "article" or self.depth:
+            self.depth += 1
+            if tag in ("script", "style"):
+                self.hidden += 1
+
+    def handle_endtag(self, tag):
+        if tag in VOID:
+            return
+        if self.depth:
+            self.depth -= 1
+            if tag in ("script", "style") and self.hidden:
+                self.hidden -= 1
+
+    def handle_data(self, data):
+        if self.depth and not self.hidden:
+            self.words += len(data.split())
+
+
+def article_words(html_file: Path) -> int:
+    parser = ArticleText()
+    parser.feed(html_file.read_text(encoding="utf-8"))
+    return parser.words

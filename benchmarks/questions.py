@@ -101,6 +101,9 @@ LESSONS = ["Police and providers share one aim, ending trafficking and protectin
            "Learning what the other side's units do shows where joint work helps both and the young person."]
 
 
+CODES = ["A1", "A2", "A3", "A4", "A7", "A8", "A9", "A11", "A12", "B1", "B6", "B8"]   # source points
+
+
 def cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -161,7 +164,7 @@ def question(r: random.Random, qid: str, kind: str) -> dict:
         prompt = prose(r, 40, 80, r.choice(QUESTION_LINES[kind]))
         options = [{"id": "abcdefgh"[i], "text": option_text(r, ok), "correct": ok, "feedback": feedback(r, ok)}
                    for i, ok in enumerate(flags)]
-    codes = sorted(r.sample(["A1", "A2", "A3", "A4", "A7", "A8", "A9", "A11", "A12", "B1", "B6", "B8"], k=r.choice([1, 2])))
+    codes = sorted(r.sample(CODES, k=r.choice([1, 2])))
     return {"id": qid, "type": kind, "prompt": wrap(prompt), "covers": codes, "options": options,
             "explanation": explanation(r)}
 
