@@ -13,11 +13,28 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+from yaml_env_tag import construct_env_tag
+
 REPO = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-HOOKS = ("staged_site.py", "load_content.py", "curriculum_nav.py", "module_pages.py", "sources_page.py", "quiz_pages.py", "role_paths.py",
-         "certificate_page.py", "evaluation_page.py", "training_kit.py", "local_settings.py", "glossary.py",
-         "html_fixes.py", "search_skip.py", "html_allowlist.py", "template_cache.py")
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml's own tags: `!ENV` resolved as MkDocs resolves it (the same yaml_env_tag), nothing else."""
+
+
+_ConfigLoader.add_constructor("!ENV", construct_env_tag)
+
+
+def read_config(name: str = "mkdocs.yml") -> dict:
+    """A config file of the project as MkDocs reads it (without INHERIT, which only MkDocs merges)."""
+    return yaml.load((REPO / name).read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
+# The real site's hooks in their real order, read from mkdocs.yml so a tiny site cannot drift from it.
+HOOKS = tuple(REPO / hook for hook in read_config()["hooks"])
+CSP_HOOK = REPO / "hooks" / "csp.py"
 
 
 def module_text(module_id: str = "shared-goals", **overrides) -> str:
@@ -65,7 +82,7 @@ class TinySite:
         self.site_url = "http://127.0.0.1:8000/"
         self.extra = ""
         self.assets = False
-        self.extra_hooks: list[Path] = []  # after the site's own, e.g. hooks/csp.py or a test's
+        self.extra_hooks: list[Path] = []  # a test's own hooks; see hooks()
 
     def write(self, relative: str, text: str | bytes) -> Path:
         path = self.root / relative
@@ -92,7 +109,7 @@ class TinySite:
         self.write("modules/curriculum.yml", "order:\n" + "".join(f"  - {i}\n" for i in ids))
 
     def config(self) -> str:
-        hooks = "\n".join(f"  - {path}" for path in [REPO / "hooks" / name for name in HOOKS] + self.extra_hooks)
+        hooks = "\n".join(f"  - {path}" for path in self.hooks())
         nav = f"nav:\n{textwrap.indent(self.nav, '  ')}\n" if self.nav else ""
         return (
             "site_name: Tiny\n"
@@ -110,6 +127,13 @@ class TinySite:
             + ("extra_css: [assets/common-agenda.css]\nextra_javascript: [assets/progress-marks.js]\n" if self.assets else "")
             + self.extra
         )
+
+    def hooks(self) -> list[Path]:
+        """The site's hooks, with a test's extra hooks just before csp.py: its whole-page check must see
+        what every other hook wrote, as in mkdocs.yml. An extra hook already in the list is not repeated."""
+        extra = [hook for hook in self.extra_hooks if hook not in HOOKS]
+        at = HOOKS.index(CSP_HOOK)
+        return [*HOOKS[:at], *extra, *HOOKS[at:]]
 
     def use_site_assets(self) -> None:
         """Copy the real stylesheet and scripts, so browser tests exercise what ships."""

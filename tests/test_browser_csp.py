@@ -13,7 +13,7 @@ import shutil
 import pytest
 
 from browsing import serve
-from sitekit import REPO
+from sitekit import read_config
 
 pytestmark = pytest.mark.browser
 
@@ -26,10 +26,7 @@ NOT_REGISTERED = "the policy is not enforced: is hooks/csp.py listed under hooks
 
 
 def built_site_url() -> str:
-    for line in (REPO / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
-        if line.startswith("site_url:"):
-            return line.split(":", 1)[1].strip()
-    raise AssertionError("mkdocs.yml has no site_url")
+    return read_config()["site_url"]
 
 
 @pytest.fixture(scope="module")

@@ -189,7 +189,7 @@ def served(project, tmp_path_factory):
     port = free_port()
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
-        "site_url: http://127.0.0.1:8000/", f"site_url: http://127.0.0.1:{port}/", 1), encoding="utf-8")
+        '[SITE_URL, "http://127.0.0.1:8000/"]', f'[SITE_URL, "http://127.0.0.1:{port}/"]', 1), encoding="utf-8")
     site = tmp_path_factory.mktemp("hostile-site") / "site"
     run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], project)
     with serve(site, port) as url:

@@ -187,10 +187,8 @@ def test_the_page_check_names_the_file_and_line_that_hold_what_it_refuses(tmp_pa
 def test_the_real_site_runs_the_guarantees_in_the_right_places():
     """The staged site first (every hook then writes into it), the page allowlist after every hook that
     changes page content, the CSP check over whole pages after that."""
-    import yaml
-
-    from sitekit import REPO
-    hooks = [Path(h).name for h in yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["hooks"]]
+    from sitekit import read_config
+    hooks = [Path(h).name for h in read_config()["hooks"]]
     assert hooks[0] == "staged_site.py"
     assert hooks.index("html_allowlist.py") > max(hooks.index(h) for h in ("glossary.py", "html_fixes.py", "search_skip.py",
                                                                           "quiz_pages.py", "local_settings.py"))

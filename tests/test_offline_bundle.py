@@ -22,11 +22,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-import yaml
 from playwright.sync_api import expect
 
 from common_agenda import csp, iframe_worker
-from sitekit import REPO
+from sitekit import REPO, read_config
 
 pytestmark = pytest.mark.browser
 
@@ -103,8 +102,8 @@ def path_of(page) -> str:
 
 def test_the_offline_config_repeats_the_main_features_and_plugins_less_instant_navigation():
     """MkDocs' INHERIT replaces lists, so mkdocs.offline.yml repeats two of them: keep them in step."""
-    main = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    offline = yaml.safe_load((REPO / "mkdocs.offline.yml").read_text(encoding="utf-8"))
+    main = read_config("mkdocs.yml")
+    offline = read_config("mkdocs.offline.yml")
     assert offline["INHERIT"] == "mkdocs.yml"
     assert offline["theme"]["features"] == [f for f in main["theme"]["features"] if f != "navigation.instant"]
     assert offline["plugins"] == main["plugins"] + ["offline"]

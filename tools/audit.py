@@ -29,6 +29,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+import yaml
+from yaml_env_tag import construct_env_tag
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tools")]
 
@@ -74,11 +77,11 @@ def build_site(out: Path) -> Path:
 
 
 def site_url() -> str:
-    """site_url from mkdocs.yml (absolute links to it are internal links)."""
-    for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
-        if line.startswith("site_url:"):
-            return line.split(":", 1)[1].strip().strip("'\"")
-    return ""
+    """site_url from mkdocs.yml as MkDocs reads it, `!ENV [SITE_URL, default]` included (absolute links
+    to it are internal links)."""
+    loader = type("ConfigLoader", (yaml.SafeLoader,), {})
+    loader.add_constructor("!ENV", construct_env_tag)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader).get("site_url") or ""
 
 
 def npm_package(name: str) -> Path:
