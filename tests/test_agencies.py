@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from common_agenda.content import LOCAL_ENV, Layout, local_settings_file
 from common_agenda.staged_site import StagedSite
 from sitekit import REPO
 
@@ -142,6 +143,26 @@ def test_each_agency_offline_zip_has_its_own_file_and_folder(local, expected):
     done = subprocess.run([sys.executable, "-c", script], cwd=REPO / "tools", capture_output=True, text=True,
                           env=dict(make_env(), COMMON_AGENDA_LOCAL=local), timeout=60)
     assert tuple(done.stdout.split()) == expected, done.stderr
+
+
+def test_an_agency_file_is_read_only_from_inside_the_project(tmp_path, monkeypatch):
+    """A contributed agencies/x.yml -> /etc/passwd would print the start of that file in the build's error."""
+    root, outside = tmp_path / "project", tmp_path / "elsewhere.yml"
+    (root / "agencies").mkdir(parents=True)
+    (root / "agencies" / "real.yml").write_text("agency: A\n", encoding="utf-8")
+    outside.write_text("agency: B\n", encoding="utf-8")
+    (root / "agencies" / "alias.yml").symlink_to("real.yml")
+    (root / "agencies" / "out.yml").symlink_to(outside)
+    layout = Layout(root)
+    monkeypatch.delenv(LOCAL_ENV, raising=False)
+    assert local_settings_file(layout) == (root / "local.yml", [])
+    monkeypatch.setenv(LOCAL_ENV, "agencies/alias.yml")
+    assert local_settings_file(layout) == (root / "agencies" / "alias.yml", [])
+    for named, shown in (("agencies/out.yml", "agencies/out.yml"), (str(outside), str(outside))):
+        monkeypatch.setenv(LOCAL_ENV, named)
+        assert [str(p) for p in local_settings_file(layout)[1]] == [
+            f"{shown}:1: file: is outside the project, or a symbolic link that leads there — put the agency's file "
+            "itself in the project, e.g. agencies/<name>.yml"]
 
 
 def test_the_staged_build_makes_the_sites_folder_it_builds_in(tmp_path):
