@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from common_agenda.content import LOCAL_ENV, Layout, local_settings_file
 from common_agenda.staged_site import StagedSite
@@ -163,6 +164,12 @@ def test_an_agency_file_is_read_only_from_inside_the_project(tmp_path, monkeypat
         assert [str(p) for p in local_settings_file(layout)[1]] == [
             f"{shown}:1: file: is outside the project, or a symbolic link that leads there — put the agency's file "
             "itself in the project, e.g. agencies/<name>.yml"]
+
+
+def test_riverside_is_the_example_local_yml_so_the_readme_example_is_a_built_agency():
+    def read(name):
+        return yaml.safe_load((REPO / name).read_text(encoding="utf-8"))
+    assert read("agencies/riverside.yml") == read("local.example.yml")
 
 
 def test_the_staged_build_makes_the_sites_folder_it_builds_in(tmp_path):
