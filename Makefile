@@ -1,12 +1,12 @@
 # Common Agenda: two commands set up a fresh machine — `make serve` and `make test`.
-# Each creates .venv on first use and reinstalls when a requirements file changes.
+# Each creates .venv on first use and reinstalls when a lock (requirements*.txt) changes.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint browser handouts offline bench audit clean
+.PHONY: serve build test lint browser handouts offline bench audit lock clean
 
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -52,13 +52,20 @@ audit: $(VENV)/.site browser
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
+# The locks are compiled from requirements*.in by `make lock`; every package in them carries its hashes.
 $(VENV)/.site: requirements.txt | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
 	touch $@
 
+# requirements-test.txt holds the site's pins too, so this one install is the whole test environment.
 $(VENV)/.test: requirements.txt requirements-test.txt | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-test.txt
 	touch $(VENV)/.site $@
+
+# Recompile every requirements*.in into its hashed lock (tools/lock.py; reads PyPI). Pins already in a
+# lock stay unless an .in file changes them; UPGRADE=1 takes the newest releases the .in files allow.
+lock: $(VENV)/.test
+	$(BIN)/python tools/lock.py $(if $(UPGRADE),--upgrade)
 
 clean:
 	rm -rf site dist .pytest_cache
