@@ -28,7 +28,18 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
-from benchlib import REPO, build_env, machine_line, mark, markdown_table, require_mkdocs, run_build, text_table, update_results
+from benchlib import (
+    REPO,
+    build_env,
+    machine_line,
+    mark,
+    markdown_table,
+    read_config,
+    require_mkdocs,
+    run_build,
+    text_table,
+    update_results,
+)
 
 SECTION = "weight"
 QUIZ_ASSETS = ("assets/quiz.js", "assets/quiz.css")   # paths in the built site (from docs/assets/)
@@ -144,7 +155,7 @@ def plain_quiz_markdown(quiz: dict) -> str:
 
 def build_plain_material(root: Path, env: dict[str, str]) -> Path:
     """A stock Material site with the same three pages; returns its site folder."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config()  # mkdocs.yml has !ENV, which yaml.safe_load refuses
     module = (REPO / "modules" / "shared-goals.md").read_text(encoding="utf-8")
     front, body = re.match(r"---\n(.*?)\n---\n(.*)", module, re.S).groups()
     quiz = yaml.safe_load((REPO / "quizzes" / "shared-goals.yml").read_text(encoding="utf-8"))
