@@ -8,6 +8,7 @@ import platform
 import pstats
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -215,3 +216,23 @@ def article_words(html_file: Path) -> int:
     parser = ArticleText()
     parser.feed(html_file.read_text(encoding="utf-8"))
     return parser.words
+
+
+def copy_project(project: Path, dest: Path) -> None:
+    """The project's files as they are in the working tree: tracked, and new ones not ignored (a
+    change in progress may add a module), symlinks kept as links; never site/, .venv/ and the like."""
+    listed = subprocess.run(["git", "-C", str(project), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                            capture_output=True, text=True, check=True)
+    for name in filter(None, listed.stdout.split("\0")):
+        source, target = project / name, dest / name
+        if not source.exists() and not source.is_symlink():
+            continue  # deleted in the working tree, not yet committed
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target, follow_symlinks=False)
+
+
+def describe_project(project: Path) -> str:
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-C", str(project), *args], capture_output=True, text=True).stdout.strip()
+    dirty = " with uncommitted changes" if git("status", "--porcelain", "--untracked-files=no") else ""
+    return f"commit {git('rev-parse', '--short', 'HEAD')}{dirty} of {git('log', '-1', '--format=%cs')}"

@@ -43,14 +43,20 @@ def normalized(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
+def project_pins() -> dict[str, str]:
+    """`name==version` of each package requirements.txt pins, by normalized name. The lock's
+    hashes and line continuations are left out: pip takes no hashes from a constraints file."""
+    pins = {}
+    for line in (REPO / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        first = line.split("#", 1)[0].split()[:1]
+        if first and "==" in first[0] and not line[:1].isspace():
+            pins[normalized(first[0].split("==", 1)[0])] = first[0].split(";")[0]
+    return pins
+
+
 def quiz_requirements() -> list[str]:
     """QUIZ_PINNED as pinned in requirements.txt, then mkdocs-quiz unpinned (the latest release)."""
-    requirements = REPO / "requirements.txt"
-    pins = {}
-    for line in requirements.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if "==" in line:
-            pins[normalized(line.split("==", 1)[0].strip())] = line
+    pins = project_pins()
     missing = [name for name in QUIZ_PINNED if normalized(name) not in pins]
     if missing:
         raise RuntimeError(f"requirements.txt pins no {', '.join(missing)}")
@@ -87,12 +93,13 @@ def quiz_env() -> tuple[QuizEnv | None, str]:
     python = QUIZ_VENV / "bin" / "python"
     try:
         requirements = quiz_requirements()
-        constraints = REPO / "requirements.txt"
+        lock = REPO / "requirements.txt"
+        constraints = QUIZ_VENV / "constraints.txt"
         marker = "\n".join([
             "# Written by benchmarks/build_scaling.py after a successful install; reused while this matches.",
             f"python {sys.version.split()[0]}",
             *requirements,
-            f"constraints {constraints.name} sha256 {hashlib.sha256(constraints.read_bytes()).hexdigest()}", ""])
+            f"constraints {lock.name} sha256 {hashlib.sha256(lock.read_bytes()).hexdigest()}", ""])
         fresh = not (QUIZ_MARKER.is_file() and python.is_file() and QUIZ_MARKER.read_text(encoding="utf-8") == marker)
         if fresh:
             print(f"Installing {QUIZ} into {shown} (first run only)...", flush=True)
@@ -101,7 +108,9 @@ def quiz_env() -> tuple[QuizEnv | None, str]:
                 [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-input",
                  "--retries", "1", "--timeout", "20", "-c", str(constraints), *requirements],
             ]
-            for command in steps:
+            for step, command in enumerate(steps):
+                if step == 1:   # the venv is there now
+                    constraints.write_text("\n".join(project_pins().values()) + "\n", encoding="utf-8")
                 done = subprocess.run(command, capture_output=True, text=True)
                 if done.returncode != 0:
                     return None, f"install into {shown} failed ({install_failure(done)})"
