@@ -5,10 +5,12 @@ Each is made from every module and quiz at once, so it has no single source and 
 """
 
 from common_agenda import certificate, progress_page
+from common_agenda.engine import plugin_errors
 from common_agenda.generated_files import add_generated
 from common_agenda.site_state import content_of
 
 
+@plugin_errors
 def on_files(files, *, config):
     content = content_of(config)
     add_generated(files, config, certificate.PAGE_URI, certificate.page_markdown(content), None)

@@ -9,6 +9,7 @@ among `hooks:`); its problems stop the build before a page is written (on_env), 
 built aside and only swapped in when the whole build succeeds (staged_site.py).
 """
 
+from common_agenda.engine import plugin_errors
 from common_agenda.page_allowlist import PageChecks
 from common_agenda.site_state import project_root
 
@@ -51,6 +52,7 @@ def _nav_items(items):
         yield from _nav_items(getattr(item, "children", None) or [])
 
 
+@plugin_errors
 def on_env(env, *, config, files):
     _checks.stop_if_any()
     return env

@@ -6,12 +6,14 @@ template, the docs folder's pages), symbolic links and page-path clashes are che
 (common_agenda/preflight.py).
 """
 
+from common_agenda.engine import plugin_errors
 from common_agenda.generated_files import docs_folder
 from common_agenda.preflight import load_checked
 from common_agenda.quiz_sections import MarkdownSetup
 from common_agenda.site_state import project_root, remember
 
 
+@plugin_errors
 def on_config(config):
     setup = MarkdownSetup.of(config.markdown_extensions, config.mdx_configs)
     remember(config, load_checked(project_root(config), markdown=setup, docs_dir=docs_folder(config),

@@ -1,6 +1,7 @@
 """MkDocs hook: local.yml adapts the site - a Local contacts page, and contacts on the brief."""
 
 from common_agenda import training_pages as tp
+from common_agenda.engine import plugin_errors
 from common_agenda.generated_files import add_generated, docs_folder
 from common_agenda.link_targets import place
 from common_agenda.site_state import content_of
@@ -12,6 +13,7 @@ def on_files(files, *, config):
     return files
 
 
+@plugin_errors
 def on_page_markdown(markdown, *, page, config, files):
     if page.file.src_uri == tp.BRIEF_URI:
         content = content_of(config)

@@ -1,6 +1,7 @@
 """MkDocs hook: each quiz in `quizzes/` becomes a page, plus an index of all quizzes."""
 
 from common_agenda import quiz_form, quiz_pages
+from common_agenda.engine import plugin_errors
 from common_agenda.generated_files import add_generated
 from common_agenda.site_state import content_of, quiz_forms
 
@@ -21,6 +22,7 @@ def on_files(files, *, config):
     return files
 
 
+@plugin_errors
 def on_page_content(html, *, page, config, files):
     """Every quiz form, including the training kit's check, is laid out here from its converted prose."""
     form = quiz_forms(config).get(page.file.src_uri)

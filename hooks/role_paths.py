@@ -2,11 +2,13 @@
 from modules/curriculum.yml and the modules' front matter."""
 
 from common_agenda import role_paths
+from common_agenda.engine import plugin_errors
 from common_agenda.generated_files import add_generated
 from common_agenda.problems import stop_if_any
 from common_agenda.site_state import content_of
 
 
+@plugin_errors
 def on_config(config):
     """Path problems (an unknown module or heading, a core path over 90 minutes) stop the build
     here, before MkDocs empties site/."""
@@ -14,6 +16,7 @@ def on_config(config):
     return config
 
 
+@plugin_errors
 def on_files(files, *, config):
     content = content_of(config)
     for path in role_paths.role_paths(content):

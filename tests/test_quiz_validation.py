@@ -228,13 +228,12 @@ def test_quiz_prose_keeps_its_markdown_inside_the_form(tiny_site):
 
 
 def test_a_form_that_lost_its_markers_stops_with_a_message_naming_the_quiz(tmp_path):
-    from mkdocs.exceptions import PluginError
-
     from common_agenda import quiz_form
+    from common_agenda.problems import StopBuild
 
     path = tmp_path / "q.yml"
     path.write_text(QUIZ)
     quiz, _ = load_quiz(path, "quizzes/q.yml", SCHEMA)
-    with pytest.raises(PluginError, match=r"^quizzes/q\.yml: the quiz form's markers are missing from the converted "
-                                          r"page — a fault in Common Agenda's quiz pages, not in the file"):
+    with pytest.raises(StopBuild, match=r"^quizzes/q\.yml: the quiz form's markers are missing from the converted "
+                                        r"page — a fault in Common Agenda's quiz pages, not in the file"):
         quiz_form.assemble("<p>no form here</p>", quiz_form.QuizForm(quiz, 5))

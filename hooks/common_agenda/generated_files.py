@@ -11,15 +11,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import link_targets
+from .engine import plugin_errors
 from .site_state import content_of, project_root
 from .yaml_links import START
 
 
+@plugin_errors
 def add_generated(files: Files, config, uri: str, markdown: str, source: str | None, *,
                   in_nav: bool = True) -> File:
     """`source` is the repository path the page is made from (None for pages made from many).
 
-    Links written in YAML text reach here marked (yaml_links.py) and leave relative to `uri`.
+    Links written in YAML text reach here marked (yaml_links.py) and leave relative to `uri`;
+    placing them reads the role paths, which stop the build when wrong (hooks/role_paths.py stops it first).
 
     Pages reached from an index rather than the nav (handouts, answer keys, print packs) pass
     `in_nav=False`, so MkDocs does not warn that the nav leaves them out.

@@ -1,10 +1,12 @@
-"""Problems found in content files, gathered so an author sees all of them in one build."""
+"""Problems found in content files, gathered so an author sees all of them in one build.
+
+Plain exceptions, no MkDocs: the hooks turn them into MkDocs errors (engine.py), and
+`python -m common_agenda check` prints them itself.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from mkdocs.exceptions import PluginError
 
 
 @dataclass(frozen=True, order=True)
@@ -27,8 +29,12 @@ def _shown(text: str) -> str:
     return "".join(f"\\x{ord(c):02x}" if (ord(c) < 32 or 127 <= ord(c) < 160) else c for c in text)
 
 
-class ContentError(PluginError):
-    """Stops the build before anything is written; MkDocs prints the message without a traceback."""
+class StopBuild(Exception):
+    """The build cannot go on, and the message says all a reader needs: it is shown without a traceback."""
+
+
+class ContentError(StopBuild):
+    """Stops the build before anything is written, listing every problem found."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(set(problems))

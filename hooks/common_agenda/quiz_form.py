@@ -18,8 +18,8 @@ from xml.etree import ElementTree
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markupsafe import Markup
-from mkdocs.exceptions import PluginError
 
+from .problems import StopBuild
 from .quizzes import Quiz
 from .render import render
 
@@ -83,7 +83,7 @@ def assemble(html: str, form: QuizForm) -> str:
     return html[:span[0]] + markup + html[span[1]:]
 
 
-def _bug(form: QuizForm, what: str) -> PluginError:
+def _bug(form: QuizForm, what: str) -> StopBuild:
     """Markers are made per build and no quiz text can hold one, so this is never the author's doing."""
-    return PluginError(f"{form.quiz.source}: {what} — a fault in Common Agenda's quiz pages, not in the file; "
-                       "please report it with this quiz file attached")
+    return StopBuild(f"{form.quiz.source}: {what} — a fault in Common Agenda's quiz pages, not in the file; "
+                     "please report it with this quiz file attached")
