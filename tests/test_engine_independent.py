@@ -106,6 +106,43 @@ def test_a_stop_in_the_core_reaches_mkdocs_as_its_own_error_with_the_same_messag
     assert on_config.__name__ == "on_config"
 
 
+_TAGGED_CONFIG = """\
+site_name: Tagged
+site_url: !ENV [CA_TEST_SITE_URL, "http://127.0.0.1:8000/"]
+docs_dir: !ENV [CA_TEST_DOCS, pages]
+use_directory_urls: !ENV [CA_TEST_URLS, true]
+markdown_extensions:
+  - abbr
+  - toc:
+      permalink: !ENV [CA_TEST_PERMALINK, "#"]
+  - tables
+"""
+
+
+@pytest.mark.parametrize("project", ["real", "tagged"])
+def test_the_check_reads_mkdocs_yml_as_mkdocs_does(project, tmp_path, monkeypatch):
+    from mkdocs.config import load_config
+
+    from common_agenda import site_config
+    from common_agenda.markdown_setup import MarkdownSetup
+
+    root = REPO
+    if project == "tagged":
+        root = tmp_path
+        (root / "pages").mkdir()
+        (root / "mkdocs.yml").write_text(_TAGGED_CONFIG, encoding="utf-8")
+        monkeypatch.setenv("CA_TEST_URLS", "false")  # read as YAML reads it: a bool
+        monkeypatch.delenv("CA_TEST_DOCS", raising=False)
+        monkeypatch.delenv("CA_TEST_PERMALINK", raising=False)
+    ours = site_config.read(root)
+    theirs = load_config(str(root / "mkdocs.yml"))
+    assert ours.markdown == MarkdownSetup.of(theirs.markdown_extensions, theirs.mdx_configs)
+    assert (ours.docs_dir, ours.directory_urls) == (Path(theirs.docs_dir), theirs.use_directory_urls)
+    if project == "tagged":
+        assert ours == site_config.SiteConfig(MarkdownSetup(("toc", "tables", "fenced_code", "abbr"),
+                                                            '{"toc": {"permalink": "#"}}'), tmp_path / "pages", False)
+
+
 # ------------------------------------------------ where a StopBuild can reach MkDocs
 # A call graph read from the source: each function of common_agenda, what it calls (resolved through
 # the module's imports; `obj.method()` stands for every method of that name), and so which functions
