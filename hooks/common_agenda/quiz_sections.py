@@ -35,24 +35,27 @@ class Section:
 
 
 @cache
-def _sections(title: str, body: str, setup: MarkdownSetup) -> tuple[Section, ...]:
+def module_page(title: str, body: str, setup: MarkdownSetup) -> tuple[str, tuple[Section, ...]]:
+    """A module page's HTML, title first, and its sections: converted once for the section ids here and
+    the section times of the role paths. ('', ()) when the text cannot be converted (the module's own
+    check says why: rendered_html)."""
     md = setup.converter()
     try:
-        convert_within_stack(md, "# " + title + "\n\n" + body)
+        html = convert_within_stack(md, "# " + title + "\n\n" + body)
     except ConversionRefused:
-        return ()  # the module's own check says why (rendered_html)
+        return "", ()
 
     def walk(tokens):
         for token in tokens:
             yield Section(token["id"], token["name"])
             yield from walk(token["children"])
 
-    return tuple(walk(md.toc_tokens))[1:]  # the first is the page title
+    return html, tuple(walk(md.toc_tokens))[1:]  # the first is the page title
 
 
 def sections(module: Module, setup: MarkdownSetup = SITE_MARKDOWN) -> tuple[Section, ...]:
     """The module page's sections in order, as the built page will have them (the title left out)."""
-    return _sections(module.title, module.body, setup)
+    return module_page(module.title, module.body, setup)[1]
 
 
 def section_of(module: Module, section_id: str, setup: MarkdownSetup = SITE_MARKDOWN) -> Section | None:

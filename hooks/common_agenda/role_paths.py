@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from .content import Content
-from .markdown_setup import ConversionRefused, MarkdownSetup, convert_within_stack
+from .markdown_setup import MarkdownSetup
 from .modules import Module
 from .problems import ContentError, Problem
-from .quiz_sections import section_of
+from .quiz_sections import module_page, section_of
 from .reference_data import load_yaml_file
 from .render import render
 from .yaml_source import YamlDoc, field_name
@@ -113,10 +113,7 @@ class RolePath:
 def _section_words(title: str, body: str, setup: MarkdownSetup) -> tuple[int, tuple[tuple[str, int], ...]]:
     """(words in the body, ((heading id, words from that heading to the next of its level or higher), ...)),
     counted in the page as the site's Markdown builds it, so ids match the page's anchors."""
-    try:
-        html = convert_within_stack(setup.converter(), "# " + title + "\n\n" + body)
-    except ConversionRefused:
-        return 0, ()  # the module's own check says why
+    html = module_page(title, body, setup)[0]  # '' when it cannot be converted: the module's own check says why
     heads = [(m.start(), m.end(), int(m.group(1)), (_HEADING_ID.search(m.group(0)) or [None, ""])[1])
              for m in _HEADING.finditer(html)]
     if not heads:
