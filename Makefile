@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint browser handouts offline bench audit lock clean
+.PHONY: serve build test lint check browser handouts offline bench audit lock clean
 
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -21,6 +21,10 @@ test: $(VENV)/.test browser
 # breach of the rules the build enforces; exit 1 on a breach. See README: Quiz items that measure understanding.
 lint: $(VENV)/.site
 	PYTHONPATH=hooks $(BIN)/python -m common_agenda lint .
+
+# Every check the build makes on the content, without building (about a second); exit 1 on a problem.
+check: $(VENV)/.site
+	PYTHONPATH=hooks $(BIN)/python -m common_agenda check .
 
 # A zip to unpack and open from index.html with no network: dist/common-agenda-offline.zip.
 offline: $(VENV)/.site
