@@ -143,6 +143,20 @@ def test_the_check_reads_mkdocs_yml_as_mkdocs_does(project, tmp_path, monkeypatc
                                                             '{"toc": {"permalink": "#"}}'), tmp_path / "pages", False)
 
 
+def test_the_check_reads_no_tag_of_mkdocs_yml_that_builds_an_object_or_runs_code(tmp_path):
+    from common_agenda import site_config
+
+    victim = tmp_path / "keep-me.txt"
+    victim.write_text("still here", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Tagged\nmarkdown_extensions:\n"
+        f"  - toc:\n      permalink: !!python/object/apply:os.remove [{victim}]\n"
+        "      title: !relative $config_dir\n", encoding="utf-8")
+    read = site_config.read(tmp_path)
+    assert victim.read_text(encoding="utf-8") == "still here"
+    assert read.markdown.configs == json.dumps({"toc": {"permalink": [str(victim)], "title": "$config_dir"}})
+
+
 # ------------------------------------------------ where a StopBuild can reach MkDocs
 # A call graph read from the source: each function of common_agenda, what it calls (resolved through
 # the module's imports; `obj.method()` stands for every method of that name), and so which functions

@@ -34,6 +34,8 @@ def read(root: Path) -> SiteConfig:
     """mkdocs.yml in `root`; OSError or yaml.YAMLError when it cannot be read."""
     text = (root / CONFIG_FILE).read_text(encoding="utf-8")
     settings = yaml.load(text, Loader=_Loader) or {}
+    if not isinstance(settings, dict):
+        raise yaml.YAMLError("its top level is not a mapping of settings")
     names, configs = _extensions(settings.get("markdown_extensions") or [])
     docs_dir = Path(os.path.normpath(root / str(settings.get("docs_dir") or "docs")))
     return SiteConfig(MarkdownSetup.of(names, configs), docs_dir, bool(settings.get("use_directory_urls", True)))
@@ -73,7 +75,10 @@ def _env(loader: yaml.SafeLoader, node: yaml.Node):
 
 def _python_name(loader: yaml.SafeLoader, suffix: str, node: yaml.Node):
     module, _, name = suffix.rpartition(".")
-    return getattr(importlib.import_module(module), name)
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError, ValueError) as error:
+        raise yaml.constructor.ConstructorError(None, None, f"!!python/name:{suffix}: {error}", node.start_mark) from None
 
 
 def _untagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node):
