@@ -49,6 +49,7 @@ from benchlib import (
     Timed,
     article_words,
     build_env,
+    describe_project,
     machine_line,
     mark,
     markdown_table,
@@ -189,7 +190,7 @@ def report(setup: Setup, results: dict[int, dict], runs: int, write_results: boo
                    "of each option beside its feedback"
                  + (f"; {QUIZ} its buttons and progress panel" if quiz else "") + ")")
     extra = any(r["pages"]["ours"] != r["pages"]["plain"] for r in results.values())
-    notes.append(f"Ours: {setup.describe()}. Plain: the same module pages, quiz pages and quiz index as ordinary "
+    notes.append(f"Ours: {setup.describe()}, as in the working tree of {describe_project(REPO)}. Plain: the same module pages, quiz pages and quiz index as ordinary "
                  "Markdown, same theme, extensions and plugins, no hooks"
                  + (". Ours also builds the pages its other hooks make, hence more pages" if extra else ""))
     if quiz:
