@@ -222,7 +222,9 @@ def copy_project(project: Path, dest: Path) -> None:
     """The project's files as they are in the working tree: tracked, and new ones not ignored (a
     change in progress may add a module), symlinks kept as links; never site/, .venv/ and the like."""
     listed = subprocess.run(["git", "-C", str(project), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                            capture_output=True, text=True, check=True)
+                            capture_output=True, text=True)
+    if listed.returncode != 0:
+        sys.exit(f"{project} is not a git checkout: {listed.stderr.strip()}")
     for name in filter(None, listed.stdout.split("\0")):
         source, target = project / name, dest / name
         if not source.exists() and not source.is_symlink():
