@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint check browser handouts offline bench audit lock clean
+.PHONY: serve build test lint check browser handouts offline bench audit lock properdocs clean
 
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -53,6 +53,13 @@ browser:
 audit: $(VENV)/.site browser
 	$(BIN)/python tools/audit.py $(if $(REPORT_ONLY),--report-only)
 
+PROPERDOCS_VENV := .venv-properdocs
+
+# ProperDocs, the fallback engine (MAINTAINING.md), builds the site in its own environment, and the two builds
+# must match file for file but for the generator tag; any other difference fails, naming the files (tools/compare_engines.py).
+properdocs: $(VENV)/.site $(PROPERDOCS_VENV)/.site
+	$(BIN)/python tools/compare_engines.py
+
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
@@ -65,6 +72,11 @@ $(VENV)/.site: requirements.txt | $(VENV)/bin/python
 $(VENV)/.test: requirements.txt requirements-test.txt | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-test.txt
 	touch $(VENV)/.site $@
+
+$(PROPERDOCS_VENV)/.site: requirements-properdocs.txt
+	$(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --require-hashes -r requirements-properdocs.txt
+	touch $@
 
 # Recompile every requirements*.in into its hashed lock (tools/lock.py; reads PyPI). Pins already in a
 # lock stay unless an .in file changes them; UPGRADE=1 takes the newest releases the .in files allow.
