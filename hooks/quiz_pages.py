@@ -1,12 +1,13 @@
 """MkDocs hook: each quiz in `quizzes/` becomes a page, plus an index of all quizzes."""
 
-from common_agenda import quiz_form, quiz_pages
+from common_agenda import prose_cache, quiz_form, quiz_pages
 from common_agenda.engine import plugin_errors
 from common_agenda.generated_files import add_generated
 from common_agenda.site_state import content_of, quiz_forms
 
 
 def on_config(config):
+    prose_cache.new_build()
     config.markdown_extensions.append(quiz_form.PieceMarkers())
     return config
 
@@ -24,6 +25,8 @@ def on_files(files, *, config):
 
 @plugin_errors
 def on_page_content(html, *, page, config, files):
-    """Every quiz form, including the training kit's check, is laid out here from its converted prose."""
+    """Every quiz form, including the training kit's check, is laid out here from its converted prose,
+    which its answer key then shows in place of its tokens (before the glossary marks first uses)."""
     form = quiz_forms(config).get(page.file.src_uri)
-    return quiz_form.assemble(html, form) if form else html
+    cache = prose_cache.this_build()
+    return quiz_form.assemble(html, form, cache.remember) if form else cache.fill(html, config)

@@ -3,7 +3,7 @@
 import logging
 from pathlib import Path
 
-from common_agenda import print_packs
+from common_agenda import print_packs, prose_cache
 from common_agenda import session_builder as sb
 from common_agenda import training_pages as tp
 from common_agenda.generated_files import add_generated
@@ -22,6 +22,8 @@ def on_files(files, *, config):
     def exists(uri):
         return files.get_file_from_path(uri) is not None
 
+    prose = prose_cache.this_build().token  # keys show the HTML their quiz and check pages made
+
     def add(uri, markdown, source=None, in_nav=False):
         add_generated(files, config, uri, markdown, source, in_nav=in_nav)
 
@@ -33,10 +35,10 @@ def on_files(files, *, config):
         add(view.page_uri, tp.check_page(view, form, content), content.check.source)
         quiz_forms(config)[view.page_uri] = form
         add(view.sheet_uri, tp.check_sheet(view, content), content.check.source)
-        add(view.key_uri, tp.check_key(view, content), content.check.source)
+        add(view.key_uri, tp.check_key(view, content, prose), content.check.source)
         add(view.tally_uri, tp.check_tally(view, content), content.check.source)
     for quiz in content.quizzes:
-        add(tp.key_uri(quiz), tp.quiz_key(quiz, content), quiz.source)
+        add(tp.key_uri(quiz), tp.quiz_key(quiz, content, prose), quiz.source)
     add(tp.KEYS_INDEX_URI, tp.keys_index(content))
     mou_path = layout.root / tp.MOU_SOURCE
     mou = tp.mou_page(mou_path.read_text(encoding="utf-8"), content) if mou_path.is_file() else None
@@ -59,7 +61,7 @@ def on_files(files, *, config):
     for plan in content.plans:
         add(plan.page_uri, tp.plan_page(plan, content, exists), plan.source, in_nav=True)
         add(plan.pack_uri, tp.print_pack(plan, content, sections, exists), plan.source)
-        add(tp.facilitator_pack_uri(plan), print_packs.facilitator_pack(plan, content, sections, exists), plan.source)
+        add(tp.facilitator_pack_uri(plan), print_packs.facilitator_pack(plan, content, sections, exists, prose), plan.source)
     add(tp.INDEX_URI, tp.training_index(content, exists), in_nav=True)
     add(sb.PAGE_URI, sb.builder_page(content, exists), in_nav=True)
     add(sb.PACK_URI, sb.builder_pack(content, sections, exists))

@@ -59,7 +59,7 @@ def maintainer_hint(content: Content) -> str | None:
 
 
 def facilitator_pack(plan: Plan, content: Content, sections: dict[tuple[str, str], tuple[str, str]],
-                     exists=tp._always) -> str:
+                     exists=tp._always, prose=str) -> str:
     """The facilitator edition: the participant edition's parts, after each block's script, each
     scenario's facilitator notes and the check's answer key."""
     uri = tp.facilitator_pack_uri(plan)
@@ -67,7 +67,7 @@ def facilitator_pack(plan: Plan, content: Content, sections: dict[tuple[str, str
              for s in _scenarios(plan)]
     check = tp.check_for(plan, content)
     if check:
-        notes.append((("key", check.id), tp.embeddable(tp.check_key(check, content), check.key_uri, uri)))
+        notes.append((("key", check.id), tp.embeddable(tp.check_key(check, content, prose), check.key_uri, uri)))
     return tp.print_pack(plan, content, sections, exists, edition="facilitator", facilitator_parts=notes)
 
 

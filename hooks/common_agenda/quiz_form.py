@@ -62,12 +62,18 @@ def _form_span(html: str) -> tuple[int, int] | None:
     return (start, end + len(_END)) if start >= 0 and end >= 0 else None
 
 
-def assemble(html: str, form: QuizForm) -> str:
+def assemble(html: str, form: QuizForm, remember=None) -> str:
+    """`remember(text, html)`, when given, hears each prompt, option and explanation as converted
+    here, so its answer key can show the same HTML (prose_cache.py)."""
     span = _form_span(html)
     if span is None:
         raise _bug(form, "the quiz form's markers are missing from the converted page")
     parts = _PIECE.split(html[span[0] + len(_START):span[1] - len(_END)])
     pieces = {key: text.strip() for key, text in zip(parts[1::2], parts[2::2])}
+    if remember is not None:
+        for key, text in _key_texts(form.quiz.questions):
+            if key in pieces:
+                remember(text, pieces[key])
 
     def piece(key: str, inline: bool = False, continues: bool = False) -> Markup:
         if key not in pieces:
@@ -81,6 +87,17 @@ def assemble(html: str, form: QuizForm) -> str:
 
     markup = render(form.template, quiz=form.quiz, total=form.total, piece=piece, has=pieces.__contains__)
     return html[:span[0]] + markup + html[span[1]:]
+
+
+def _key_texts(questions):
+    """(piece key, source text) of what an answer key shows: prompts, options and explanations."""
+    for q in questions:
+        yield f"{q.id}:prompt", q.prompt
+        for o in q.options:
+            yield f"{q.id}:{o.id}:text", o.text
+        if q.explanation:
+            yield f"{q.id}:explanation", q.explanation
+        yield from _key_texts(q.questions)
 
 
 def _bug(form: QuizForm, what: str) -> StopBuild:

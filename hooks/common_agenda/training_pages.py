@@ -171,9 +171,9 @@ def check_sheet(view: CheckView, content: Content) -> str:
                   **_context(content, view.sheet_uri))
 
 
-def check_key(view: CheckView, content: Content) -> str:
+def check_key(view: CheckView, content: Content, prose=str) -> str:
     return answer_key(f"Answer key: {view.title}", view.questions, content, view.key_uri,
-                      link(view.key_uri, view.page_uri), "Open the online check")
+                      link(view.key_uri, view.page_uri), "Open the online check", prose)
 
 
 def check_tally(view: CheckView, content: Content) -> str:
@@ -182,14 +182,16 @@ def check_tally(view: CheckView, content: Content) -> str:
 
 
 def answer_key(title: str, questions: list[Question] | tuple[Question, ...], content: Content, uri: str,
-               source_link: str | None = None, source_label: str = "Open the quiz") -> str:
+               source_link: str | None = None, source_label: str = "Open the quiz", prose=str) -> str:
+    """`prose(text)` is what the key shows for a prompt, option or explanation: the Markdown itself,
+    or a token for the HTML its quiz page made of it (prose_cache.ProseCache.token)."""
     return render("answer_key.md.j2", title=title, questions=questions, source_link=source_link,
-                  source_label=source_label, **_context(content, uri))
+                  source_label=source_label, prose=prose, **_context(content, uri))
 
 
-def quiz_key(quiz: Quiz, content: Content) -> str:
+def quiz_key(quiz: Quiz, content: Content, prose=str) -> str:
     uri = key_uri(quiz)
-    return answer_key(f"Answer key: {quiz.title}", quiz.questions, content, uri, link(uri, quiz.page_uri))
+    return answer_key(f"Answer key: {quiz.title}", quiz.questions, content, uri, link(uri, quiz.page_uri), prose=prose)
 
 
 def keys_index(content: Content) -> str:
