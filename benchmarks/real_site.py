@@ -220,7 +220,7 @@ def report(project: Path, info: dict, wall: dict, cpu: dict, runs: int, section:
     for note in notes:
         print(note)
     if section:
-        title = "before" if section.endswith("_before") else "current"
+        title = "before" if section.endswith("_before") else "after"
         body = "\n".join([
             f"## Real site ({title}): quizzes with added questions vs the same text as Markdown",
             "",
