@@ -11,8 +11,13 @@ export NO_MKDOCS_2_WARNING := 1
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# LOCAL=agencies/<name>.yml builds that agency's site into sites/<name>/ (and `make offline` its zip,
+# dist/common-agenda-<name>-offline.zip); without it, local.yml if present, into site/. SITE_URL passes through.
+LOCAL ?=
+AGENCY_SITE = $(if $(LOCAL),--site-dir sites/$(basename $(notdir $(LOCAL))))
+
 build: $(VENV)/.site
-	$(BIN)/mkdocs build --strict
+	COMMON_AGENDA_LOCAL=$(LOCAL) $(BIN)/mkdocs build --strict $(AGENCY_SITE)
 
 test: $(VENV)/.test browser
 	$(BIN)/python -m pytest
@@ -26,9 +31,9 @@ lint: $(VENV)/.site
 check: $(VENV)/.site
 	PYTHONPATH=hooks $(BIN)/python -m common_agenda check .
 
-# A zip to unpack and open from index.html with no network: dist/common-agenda-offline.zip.
+# A zip to unpack and open from index.html with no network: dist/common-agenda-offline.zip (LOCAL= as for build).
 offline: $(VENV)/.site
-	$(BIN)/python tools/offline.py
+	COMMON_AGENDA_LOCAL=$(LOCAL) $(BIN)/python tools/offline.py
 
 # Speed and size figures as ratios against a baseline, written to benchmarks/results.md (minutes).
 bench: $(VENV)/.site
