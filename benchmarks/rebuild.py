@@ -157,7 +157,7 @@ def measure(project: Path, edits: int) -> dict[str, dict[str, list[float]]]:
     return times
 
 
-def report(project: Path, times: dict, edits: int, write: bool) -> None:
+def report(project: Path, times: dict, edits: int, section: str | None) -> None:
     def med(name: str, what: str) -> float:
         return statistics.median(times[name][what])
 
@@ -182,9 +182,10 @@ def report(project: Path, times: dict, edits: int, write: bool) -> None:
     print(text_table(header, rows))
     for note in notes:
         print(note)
-    if write:
-        update_results(SECTION, "\n".join([
-            "## Rebuild under `mkdocs serve`: a quiz edit vs a module edit",
+    if section:
+        title = " (before)" if section.endswith("_before") else ""
+        update_results(section, "\n".join([
+            f"## Rebuild under `mkdocs serve`{title}: a quiz edit vs a module edit",
             "",
             f"`benchmarks/rebuild.py`, median of {edits} edit(s) each. {machine_line()}.",
             "",
@@ -198,6 +199,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--project", type=Path, default=REPO, help="the project to measure (default this repository)")
     parser.add_argument("--edits", type=int, default=5, help="edits of each file (default 5)")
+    parser.add_argument("--section", default=SECTION,
+                        help=f"the section of results.md to write (default {SECTION}; {SECTION}_before for a baseline)")
     parser.add_argument("--no-results", dest="results", action="store_false", help="leave results.md alone")
     args = parser.parse_args()
     require_mkdocs()
@@ -205,7 +208,7 @@ def main() -> None:
         parser.error("--edits: at least 1")
     project = args.project.resolve()
     times = measure(project, args.edits)
-    report(project, times, args.edits, args.results)
+    report(project, times, args.edits, args.section if args.results else None)
 
 
 if __name__ == "__main__":
