@@ -35,9 +35,12 @@ check: $(VENV)/.site
 offline: $(VENV)/.site
 	COMMON_AGENDA_LOCAL=$(LOCAL) $(BIN)/python tools/offline.py
 
-# Speed and size figures as ratios against a baseline, written to benchmarks/results.md (minutes).
+# Speed and size figures as ratios against a baseline, written to benchmarks/results.md (many minutes): the
+# generated site, the real site with 2000 added questions, the mkdocs serve rebuild ratio, page weight.
 bench: $(VENV)/.site
 	$(BIN)/python benchmarks/build_scaling.py
+	$(BIN)/python benchmarks/real_site.py --no-generated
+	$(BIN)/python benchmarks/rebuild.py
 	$(BIN)/python benchmarks/weight.py
 
 # PDFs of the print packs and handouts, printed by the same Chromium the tests use.
