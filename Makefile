@@ -99,4 +99,4 @@ lock: $(VENV)/.test
 	$(BIN)/python tools/lock.py $(if $(UPGRADE),--upgrade)
 
 clean:
-	rm -rf site dist .pytest_cache
+	rm -rf site sites dist .pytest_cache
