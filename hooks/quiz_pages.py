@@ -1,6 +1,6 @@
 """MkDocs hook: each quiz in `quizzes/` becomes a page, plus an index of all quizzes."""
 
-from common_agenda import prose_cache, quiz_form, quiz_pages
+from common_agenda import prose_cache, quiz_form, quiz_pages, whitespace_tails
 from common_agenda.engine import plugin_errors
 from common_agenda.generated_files import add_generated
 from common_agenda.site_state import content_of, quiz_forms
@@ -9,6 +9,7 @@ from common_agenda.site_state import content_of, quiz_forms
 def on_config(config):
     prose_cache.new_build()
     config.markdown_extensions.append(quiz_form.PieceMarkers())
+    config.markdown_extensions.append(whitespace_tails.SkipWhitespaceTails())  # a quiz page has thousands of blocks
     return config
 
 
