@@ -28,9 +28,10 @@ test: $(VENV)/.test browser $(NODE_TOOLS)
 lint: $(VENV)/.site
 	PYTHONPATH=hooks $(BIN)/python -m common_agenda lint .
 
-# Every check the build makes on the content, without building (about a second); exit 1 on a problem.
+# Every check the build makes on the content (with LOCAL= as for build), and every agency file against
+# its schema, without building (about a second); exit 1 on a problem.
 check: $(VENV)/.site
-	PYTHONPATH=hooks $(BIN)/python -m common_agenda check .
+	COMMON_AGENDA_LOCAL=$(LOCAL) PYTHONPATH=hooks $(BIN)/python -m common_agenda check .
 
 # A zip to unpack and open from index.html with no network: dist/common-agenda-offline.zip (LOCAL= as for build).
 offline: $(VENV)/.site

@@ -279,3 +279,17 @@ def test_check_names_a_broken_quiz_line_and_exits_1_without_mkdocs(tmp_path):
 
     cli = _check(tmp_path / "project", tmp_path)
     assert (cli.returncode, cli.stdout, cli.stderr) == (1, "", done.stderr)
+
+
+def test_check_reads_every_agency_file_not_only_the_one_in_use(tmp_path):
+    """A pre-commit check stops a broken agencies/*.yml before CI's build of that agency would."""
+    _tiny_project(tmp_path / "project")
+    agencies = tmp_path / "project" / "agencies"
+    agencies.mkdir()
+    (agencies / "riverside.yml").write_text("agency: Riverside Police Department\n", encoding="utf-8")
+    done = _check(tmp_path / "project", tmp_path)
+    assert re.fullmatch(r"Content OK: 1 module, 1 quiz, 1 agency file checked in \d+\.\d\d s\n", done.stdout), done.stderr
+    (agencies / "lakeside.yml").write_text("agency: Lakeside Sheriff's Office\nsurprise: 1\n", encoding="utf-8")
+    done = _check(tmp_path / "project", tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[1].startswith("  agencies/lakeside.yml:2: surprise: "), done.stderr

@@ -56,7 +56,7 @@ def _check(root: Path) -> int:
             print(f"  {problem}", file=sys.stderr)
         print("Fix the lines above and check again; the build stops on these.", file=sys.stderr)
         return 1
-    print(f"Content OK: {content_check.counted(content)} checked in {time.perf_counter() - started:.2f} s")
+    print(f"Content OK: {content_check.counted(content, root)} checked in {time.perf_counter() - started:.2f} s")
     return 0
 
 
