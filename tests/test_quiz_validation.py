@@ -237,3 +237,93 @@ def test_a_form_that_lost_its_markers_stops_with_a_message_naming_the_quiz(tmp_p
     with pytest.raises(StopBuild, match=r"^quizzes/q\.yml: the quiz form's markers are missing from the converted "
                                         r"page — a fault in Common Agenda's quiz pages, not in the file"):
         quiz_form.assemble("<p>no form here</p>", quiz_form.QuizForm(quiz, 5))
+
+
+# Every rule again, inside a scenario's sub-question: the checker walks the case's questions as
+# well as the quiz's own, so each of these would load if it stopped at the top level. Lines count
+# from sitekit.QUIZ: the case opens at line 55, q-case-1 at 60, q-case-2 at 75.
+SUB = "questions[3].questions"
+REMOVE_IT = ("remove it: quiz text is Markdown and may only use inline HTML such as <em> or <br>, never tags that "
+             "run code, on* attributes or javascript: links")
+SUB_RULES = {
+    "unknown-field": ({"        prompt: What should the shelter ask?": "        prompt: What should the shelter ask?\n        explaination: x"},
+                      f"quizzes/roles.yml:63: {SUB}[0].explaination: is not a known field — did you mean 'explanation'? "
+                      "allowed fields are id, type, prompt, options, explanation, covers, section"),
+    "missing-covers": ({"        covers: [A1]\n": ""},
+                       f"quizzes/roles.yml:60: {SUB}[0].covers: is missing — add 'covers:'"),
+    "wrong-type": ({"text: How many young people and what language.\n            correct: true":
+                    "text: How many young people and what language.\n            correct: \"true\""},
+                   f"quizzes/roles.yml:67: {SUB}[0].options[0].correct: must be true or false, got text ('true') — "
+                   "write true or false: true if choosing this option is right, else false"),
+    "bad-type": ({"type: single\n        prompt: What should": "type: several\n        prompt: What should"},
+                 f"quizzes/roles.yml:61: {SUB}[0].type: text ('several') is not allowed — use one of: single, multiple, true_false"),
+    "option-without-feedback": ({"            feedback: Not needed to plan.\n": ""},
+                                f"quizzes/roles.yml:69: {SUB}[0].options[1].feedback: is missing — add 'feedback:' "
+                                "(why this choice is right or wrong (Markdown))"),
+    "question-without-explanation": ({"        explanation: Ask only for what you need.\n": ""},
+                                     f"quizzes/roles.yml:60: {SUB}[0].explanation: is missing — add 'explanation:' "
+                                     "(the point the question checks, shown after answering (Markdown))"),
+    "single-two-correct": ({"text: The names of every suspect.\n            correct: false":
+                            "text: The names of every suspect.\n            correct: true"},
+                           f"quizzes/roles.yml:64: {SUB}[0].options: exactly one option must be correct for a 'single' "
+                           "question, found 2 — mark only one option correct: true, the others false"),
+    "single-none-correct": ({"text: How many young people and what language.\n            correct: true":
+                             "text: How many young people and what language.\n            correct: false"},
+                            f"quizzes/roles.yml:64: {SUB}[0].options: exactly one option must be correct for a 'single' "
+                            "question, found 0 — mark one option correct: true"),
+    "true-false-two-correct": ({'            text: "True"\n            correct: false':
+                                '            text: "True"\n            correct: true'},
+                               f"quizzes/roles.yml:79: {SUB}[1].options: exactly one option must be correct for a "
+                               "'true_false' question, found 2 — mark only one option correct: true, the others false"),
+    "multiple-none-correct": ({"type: single\n        prompt: What should": "type: multiple\n        prompt: What should",
+                               "text: How many young people and what language.\n            correct: true":
+                               "text: How many young people and what language.\n            correct: false"},
+                              f"quizzes/roles.yml:64: {SUB}[0].options: at least one option must be correct for a "
+                              "'multiple' question, found 0 — mark each right option correct: true"),
+    "true-false-three-options": ({"            feedback: Right.\n": "            feedback: Right.\n          - id: maybe\n"
+                                  "            text: Maybe\n            correct: false\n            feedback: No.\n"},
+                                 f"quizzes/roles.yml:79: {SUB}[1].options: has 3 items, allows at most 2 — give exactly "
+                                 "two options: one for true and one for false"),
+    "option-of-two-paragraphs": ({"text: The names of every suspect.": 'text: "The names.\\n\\nOf every suspect."'},
+                                 f"quizzes/roles.yml:70: {SUB}[0].options[1].text: is more than one paragraph, but an "
+                                 "option is shown as one line — write the option as one line; put anything longer in its feedback"),
+    "id-used-by-a-sibling": ({"      - id: q-case-2": "      - id: q-case-1"},
+                             f"quizzes/roles.yml:75: {SUB}[1].id: 'q-case-1' is already used by {SUB}[0] — give each question its own id"),
+    "id-used-at-the-top-level": ({"      - id: q-case-1": "      - id: q-single"},
+                                 f"quizzes/roles.yml:60: {SUB}[0].id: 'q-single' is already used by questions[0] — "
+                                 "give each question its own id"),
+    "id-used-by-its-scenario": ({"      - id: q-case-1": "      - id: q-case"},
+                                f"quizzes/roles.yml:60: {SUB}[0].id: 'q-case' is already used by questions[3] — "
+                                "give each question its own id"),
+    "duplicate-option-id": ({"          - id: b\n            text: The names": "          - id: a\n            text: The names"},
+                            f"quizzes/roles.yml:69: {SUB}[0].options[1].id: 'a' is already used by options[0] — "
+                            "give each option of a question its own id"),
+    "unquoted-true-id": ({'          - id: "true"\n            text: "True"': '          - id: true\n            text: "True"'},
+                         f"quizzes/roles.yml:80: {SUB}[1].options[0].id: must be text, got true/false (true) — write text: "
+                         "a short name of letters, digits, hyphens or underscores, e.g. q1 (quote words like 'true')"),
+    "reserved-option-id": ({"          - id: b\n            text: The names": "          - id: constructor\n            text: The names"},
+                           f"quizzes/roles.yml:69: {SUB}[0].options[1].id: text ('constructor') is not allowed — {RESERVED}"),
+    "script-tag": ({"prompt: What should the shelter ask?": "prompt: What? <script>alert(1)</script>"},
+                   f"quizzes/roles.yml:62: {SUB}[0].prompt: contains a <script> tag — {REMOVE_IT}"),
+    "event-attribute": ({"text: The names of every suspect.": "text: <span onmouseover=alert(1)>The names</span> of every suspect."},
+                        f"quizzes/roles.yml:70: {SUB}[0].options[1].text: contains an event-handler attribute in <span>"),
+    "javascript-link": ({"explanation: Ask only for what you need.": 'explanation: "[Ask](javascript:alert(1)) only."'},
+                        f"quizzes/roles.yml:74: {SUB}[0].explanation: contains a javascript: (or similar) link"),
+    "iframe": ({"explanation: Confidentiality rules bind providers.": "explanation: <iframe src=x></iframe>"},
+               f"quizzes/roles.yml:88: {SUB}[1].explanation: contains a <iframe> tag"),
+    "style-tag": ({"feedback: Not needed yet.}": 'feedback: "<style>body{display:none}</style>"}'},
+                  f"quizzes/roles.yml:73: {SUB}[0].options[2].feedback: contains a <style> tag — {REMOVE_IT}"),
+    "structural-html": ({"text: How many young people and what language.": "text: How many</fieldset> young people."},
+                        f"quizzes/roles.yml:66: {SUB}[0].options[0].text: contains an HTML </fieldset> tag"),
+    "alias": ({"        covers: [A1]\n        options:": "        covers: &c [A1]\n        options:",
+               "        covers: [A2]\n        options:": "        covers: *c\n        options:"},
+              f"quizzes/roles.yml:78: {SUB}[1].covers: uses a YAML alias (*name) or merge key (<<) — write the value "
+              "out in full: anchors and aliases are not supported"),
+}
+
+
+@pytest.mark.parametrize("rule", SUB_RULES)
+def test_rule_message_inside_a_scenario_sub_question(tmp_path, rule):
+    edits, message = SUB_RULES[rule]
+    problems = problems_for(tmp_path, quiz_text(edits))
+    assert len(problems) == 1 and problems[0].startswith(message), "\n".join(problems)
