@@ -355,3 +355,23 @@ def test_a_plans_part_of_the_check_is_named_in_its_message(tmp_path):
     found = [str(p) for p in item_lint.set_problems(part, quiz.doc)]
     assert any(m.startswith("training/checks.yml:5: questions: ninety-minutes's part of the check: a reader guessing "
                             "by 'always false' scores 100% (6 of 6: s1, s2, s3, s4, t1, t2)") for m in found), found
+
+
+def guessing_a(ceiling: int, pass_mark: int) -> str:
+    return (f"quizzes/roles.yml:5: questions: a reader guessing by 'always A' scores 33% (2 of 6: s1, t1); guessing must "
+            f"stay at most {ceiling}% (20 points under the {pass_mark}% pass mark) — rewrite some of those questions so "
+            "that pattern picks a wrong option (`make lint` explains each reader)")
+
+
+def test_a_pass_mark_of_49_is_refused_and_nothing_else_is_judged(tmp_path):
+    assert messages(load(tmp_path, base_items(), pass_mark=49)) == [
+        "quizzes/roles.yml:4: pass_mark: is 49, below 50: a reader could pass by guessing alone — set a pass mark "
+        "of at least 50 (70 is usual)"]
+
+
+@pytest.mark.parametrize(("pass_mark", "ceiling"), [(50, 30), (51, 31)])
+def test_a_pass_mark_of_50_or_51_is_accepted_and_the_guessing_rules_apply(tmp_path, pass_mark, ceiling):
+    """At 50 the pass mark itself is fine, so the readers are judged: 2 of 6 (33%) against 20 points under it."""
+    found = messages(load(tmp_path, base_items(), pass_mark=pass_mark))
+    assert not any("pass_mark:" in m for m in found), found
+    assert guessing_a(ceiling, pass_mark) in found
