@@ -46,8 +46,11 @@ def on_post_build(config):
 
 
 def on_build_error(error):
+    """MkDocs' own last line ("Aborted with 1 warnings in strict mode!") does not say whether the
+    previous site survived; a reader about to publish needs to know it did."""
     if _staged:
         _staged.failed()
+        log.error("Common Agenda: the build failed; %s was left as it was.", _staged.final)
 
 
 def on_shutdown():
