@@ -238,6 +238,7 @@ questions:
             correct: true
             feedback: Right.
         explanation: Confidentiality rules bind providers.
+    explanation: A late call is about the young people's safety tonight. Ask what you need to plan a safe bed, and leave their story for them to tell when they choose.
 """
 
 

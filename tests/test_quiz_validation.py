@@ -327,3 +327,24 @@ def test_rule_message_inside_a_scenario_sub_question(tmp_path, rule):
     edits, message = SUB_RULES[rule]
     problems = problems_for(tmp_path, quiz_text(edits))
     assert len(problems) == 1 and problems[0].startswith(message), "\n".join(problems)
+
+
+def test_a_case_explanation_is_on_the_quiz_page_behind_about_this_case_but_never_in_search(tiny_site):
+    """sitekit.QUIZ's scenario carries an explanation of its own: it must reach the page, closed,
+    and stay out of search like every other answer."""
+    import json
+
+    tiny_site.add_module()
+    tiny_site.write("quizzes/roles.yml", QUIZ)
+    build = tiny_site.build()
+    assert build.returncode == 0, build.output
+    html = build.page("quizzes/shared-goals/index.html")
+    assert ('<details class="ca-answer ca-case__explanation">\n<summary>About this case</summary>\n'
+            "<p>A late call is about the young people's safety tonight. Ask what you need to plan a safe bed, "
+            "and leave their story for them to tell when they choose.</p>\n</details>") in html
+    index = (build.site / "search/search_index.json").read_text(encoding="utf-8")
+    docs = json.loads(index)["docs"]
+    assert any(d["location"] == "quizzes/shared-goals/#q-q-case-2" for d in docs)
+    text = " ".join(d["text"] for d in docs)
+    for fragment in ("safety tonight", "leave their story for them to tell", "About this case"):
+        assert fragment not in text, fragment
