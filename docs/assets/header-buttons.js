@@ -47,17 +47,18 @@
 
   /* A drawer section that has its own index page is labelled by an empty <label> (its title is
      the link beside it), so several nav landmarks had no name, all alike (axe landmark-unique,
-     seen once the drawer is visible). Each takes the title of its section link. The drawer is
-     redrawn by instant navigation, so this follows document$. */
+     seen once the drawer is visible). The label takes the title of its section link as its
+     aria-label, which names both the label (the section's open/close control) and the nav it
+     labels. The nav keeps its aria-labelledby: Material finds the nav by it on every click of the
+     label, and threw (leaving aria-expanded stale) when it was gone. The drawer is redrawn by
+     instant navigation, so this follows document$. */
   function nameSections() {
     document.querySelectorAll(".md-nav--primary nav[aria-labelledby]").forEach(function (nav) {
       var label = document.getElementById(nav.getAttribute("aria-labelledby"));
-      if (!label || label.textContent.trim() || nav.hasAttribute("aria-label")) return;
+      if (!label || label.textContent.trim() || label.hasAttribute("aria-label")) return;
       var link = label.parentNode && label.parentNode.querySelector("a.md-nav__link");
       var title = link && link.textContent.replace(/\s+/g, " ").trim();
-      if (!title) return;
-      nav.removeAttribute("aria-labelledby");
-      nav.setAttribute("aria-label", title);
+      if (title) label.setAttribute("aria-label", title);
     });
   }
 

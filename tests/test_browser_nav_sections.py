@@ -1,0 +1,27 @@
+"""A nav section with its own index page opens from its arrow with no script error, says it is open,
+and its nav landmark is named for the section (header-buttons.js names the empty label, not the nav)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_opening_a_section_with_an_index_page_throws_nothing_and_says_it_is_open(page, site_url):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(site_url + "first-meeting/", wait_until="networkidle")
+    label = page.locator(".md-nav--primary label.md-nav__link[aria-label='Joint training']")
+    assert label.count() == 1
+    nav_id = label.get_attribute("id")
+    nav = page.locator(f".md-nav--primary nav[aria-labelledby='{nav_id}']")
+    assert nav.count() == 1
+    assert nav.get_attribute("aria-label") is None  # named through the label, which Material looks it up by
+    assert nav.get_attribute("aria-expanded") == "false"
+    label.click()
+    page.wait_for_timeout(300)
+    assert errors == []
+    assert nav.get_attribute("aria-expanded") == "true"
+    assert page.evaluate("id => document.getElementById(id).getAttribute('aria-label')", nav_id) == "Joint training"
