@@ -14,7 +14,7 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
@@ -215,8 +215,7 @@ HTML_PIECES = ["<script>alert(1)</script>", "`", "``", "\n```\n", "\n~~~\n", "\n
 def test_prose_the_check_accepts_renders_without_live_code(text):
     from html.parser import HTMLParser
 
-    if unsafe_html.find(text, inline_only=False):
-        return
+    assume(not unsafe_html.find(text, inline_only=False))
     live: list[str] = []
 
     class Scan(HTMLParser):
