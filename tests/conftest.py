@@ -11,6 +11,15 @@ from browsing import CHROMIUM, CHROMIUM_ARGS, ForeignRequests, require_chromium,
 from sitekit import REPO, TinySite
 
 
+def pytest_collection_modifyitems(items):
+    """`browser` marks exactly the tests that start Chromium, read from the fixtures each one uses: a
+    file-wide mark also caught in-process checks (every prose field refusing code), which
+    `-m "not browser"` then dropped though they are the most important security tests."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture
 def tiny_site(tmp_path) -> TinySite:
     return TinySite(tmp_path / "project")

@@ -21,8 +21,6 @@ from common_agenda.content import load_content
 from common_agenda.problems import ContentError
 from sitekit import QUIZ, TinySite
 
-pytestmark = pytest.mark.browser
-
 GENERIC_FIX = unsafe_html.FIX
 QUIZ_FIX = ("remove it: quiz text is Markdown and may only use inline HTML such as <em> or <br>, "
             "never tags that run code, on* attributes or javascript: links")

@@ -16,8 +16,6 @@ from playwright.sync_api import expect
 from browsing import built_and_served
 from sitekit import REPO, TinySite, module_text, quiz_text
 
-pytestmark = pytest.mark.browser
-
 SHUFFLED = """\
 id: shuffled
 title: Shuffled quiz

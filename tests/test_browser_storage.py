@@ -18,8 +18,6 @@ import pytest
 from browsing import built_and_served
 from sitekit import TinySite, module_text, quiz_text
 
-pytestmark = pytest.mark.browser
-
 PROGRESS = "common-agenda:progress"
 ATTEMPTS = "common-agenda:attempts"
 ANSWERS = "common-agenda:evaluation"
