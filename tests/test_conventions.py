@@ -178,3 +178,11 @@ def test_site_url_comes_from_site_url_in_the_environment(monkeypatch):
     assert read_config()["site_url"] == "https://training.example.org/"
     monkeypatch.delenv("SITE_URL")
     assert read_config()["site_url"] == "http://127.0.0.1:8000/"
+
+
+def test_edit_links_come_from_edit_uri_in_the_environment(monkeypatch):
+    """A partnership's copy points "Edit this page" at its own repository (publish.yml sets EDIT_URI)."""
+    monkeypatch.setenv("EDIT_URI", "https://git.example.org/harbor/training/edit/main/docs/")
+    assert read_config()["edit_uri"] == "https://git.example.org/harbor/training/edit/main/docs/"
+    monkeypatch.delenv("EDIT_URI")
+    assert read_config()["edit_uri"] == "https://github.com/common-agenda/common-agenda/edit/main/docs/"
