@@ -41,8 +41,10 @@ SITE_MARKDOWN = MarkdownSetup()  # as in mkdocs.yml
 # check that converts author text does so within this many stack frames of its own, well under
 # what the page build has left under Python's limit of 1,000, so text that passes the check
 # also converts when its page is built. Real content needs under 100. And within this many
-# seconds: the shape limits (markdown_shape) keep known slow shapes out, this bounds the rest
-# (the largest real module converts in 0.05 s).
+# seconds of processor time, not of the clock, so a busy machine (CI's two cores shared with other
+# jobs) does not refuse a page that converts in a fraction of that when idle: the shape limits
+# (markdown_shape) keep known slow shapes out, this bounds the rest (the largest real module
+# converts in 0.05 s).
 STACK_FRAMES = 400
 SECONDS = 3.0
 
@@ -52,7 +54,7 @@ class ConversionRefused(Exception):
 
 
 def _too_slow(signum, frame):
-    raise ConversionRefused(f"takes over {SECONDS:g} seconds to convert")
+    raise ConversionRefused(f"takes over {SECONDS:g} seconds of processor time to convert")
 
 
 def convert_within_stack(converter: markdown.Markdown, text: str, frames: int = STACK_FRAMES) -> str:
@@ -65,9 +67,9 @@ def convert_within_stack(converter: markdown.Markdown, text: str, frames: int = 
         depth, frame = depth + 1, frame.f_back
     limit = sys.getrecursionlimit()
     timed = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGALRM, _too_slow) if timed else None
+    previous = signal.signal(signal.SIGPROF, _too_slow) if timed else None
     if timed:
-        signal.setitimer(signal.ITIMER_REAL, SECONDS)
+        signal.setitimer(signal.ITIMER_PROF, SECONDS)
     sys.setrecursionlimit(depth + frames)
     try:
         return converter.reset().convert(text)
@@ -77,5 +79,5 @@ def convert_within_stack(converter: markdown.Markdown, text: str, frames: int = 
     finally:
         sys.setrecursionlimit(limit)  # the converter keeps its state (e.g. toc_tokens) until its next use
         if timed:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
+            signal.setitimer(signal.ITIMER_PROF, 0)
+            signal.signal(signal.SIGPROF, previous)
