@@ -286,10 +286,10 @@ def test_check_reads_every_agency_file_not_only_the_one_in_use(tmp_path):
     _tiny_project(tmp_path / "project")
     agencies = tmp_path / "project" / "agencies"
     agencies.mkdir()
-    (agencies / "riverside.yml").write_text("agency: Riverside Police Department\n", encoding="utf-8")
+    (agencies / "exampleton.yml").write_text("agency: Exampleton Police Department\n", encoding="utf-8")
     done = _check(tmp_path / "project", tmp_path)
     assert re.fullmatch(r"Content OK: 1 module, 1 quiz, 1 agency file checked in \d+\.\d\d s\n", done.stdout), done.stderr
-    (agencies / "lakeside.yml").write_text("agency: Lakeside Sheriff's Office\nsurprise: 1\n", encoding="utf-8")
+    (agencies / "sampleford.yml").write_text("agency: Sampleford County Sheriff's Office\nsurprise: 1\n", encoding="utf-8")
     done = _check(tmp_path / "project", tmp_path)
     assert done.returncode == 1
-    assert done.stderr.splitlines()[1].startswith("  agencies/lakeside.yml:2: surprise: "), done.stderr
+    assert done.stderr.splitlines()[1].startswith("  agencies/sampleford.yml:2: surprise: "), done.stderr

@@ -7,32 +7,57 @@ so an author or a pre-commit hook learns in a moment what a build would refuse.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import role_paths, site_config
-from .content import Content, Layout, local_settings_file
-from .local_settings import load_local
+from .content import LOCAL_ENV, Content, Layout, local_settings_file
 from .preflight import load_checked
-from .problems import stop_if_any
+from .problems import ContentError, stop_if_any
 
 
 def checked(root: Path, site: site_config.SiteConfig) -> Content:
-    """The content as the build would load it; ContentError listing every problem otherwise."""
-    content = load_checked(root, markdown=site.markdown, docs_dir=site.docs_dir, directory_urls=site.directory_urls)
-    stop_if_any(role_paths.problems(content))
-    stop_if_any(agency_problems(Layout(root)))
+    """The content as the build would load it; ContentError listing every problem otherwise.
+
+    Then the same checks once with each other agencies/*.yml in place of the settings file in use,
+    as `make build LOCAL=agencies/<name>.yml` (and CI's publish job) would make them: a note on a
+    module that does not exist, or a link from a note that leads nowhere, stops here, before the
+    one agency's build fails and holds back every agency's publication."""
+    content = _checked(root, site)
+    in_use, _ = local_settings_file(Layout(root))
+    problems = []
+    for path in sorted((root / "agencies").glob("*.yml")):
+        if path.resolve() == in_use.resolve():
+            continue
+        with _settings_file(path.relative_to(root).as_posix()):
+            try:
+                _checked(root, site)
+            except ContentError as error:
+                problems += error.problems
+    stop_if_any(problems)
     return content
 
 
-def agency_problems(layout: Layout) -> list:
-    """Every agencies/*.yml against the settings schema, not only the one this run builds with: a
-    pre-commit check should stop a broken agency file before CI's build of that agency does."""
-    in_use, _ = local_settings_file(layout)
-    problems = []
-    for path in sorted((layout.root / "agencies").glob("*.yml")):
-        if path.resolve() != in_use.resolve():
-            problems += load_local(path, layout.display(path), layout.schema("local"))[2]
-    return problems
+def _checked(root: Path, site: site_config.SiteConfig) -> Content:
+    content = load_checked(root, markdown=site.markdown, docs_dir=site.docs_dir, directory_urls=site.directory_urls)
+    stop_if_any(role_paths.problems(content))
+    return content
+
+
+@contextmanager
+def _settings_file(name: str) -> Iterator[None]:
+    """COMMON_AGENDA_LOCAL set as LOCAL= sets it, for one check; the caller's value is put back."""
+    before = os.environ.get(LOCAL_ENV)
+    os.environ[LOCAL_ENV] = name
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[LOCAL_ENV]
+        else:
+            os.environ[LOCAL_ENV] = before
 
 
 # What the summary counts: the Content field, then its name for one and for several.
