@@ -293,3 +293,43 @@ def test_check_reads_every_agency_file_not_only_the_one_in_use(tmp_path):
     done = _check(tmp_path / "project", tmp_path)
     assert done.returncode == 1
     assert done.stderr.splitlines()[1].startswith("  agencies/sampleford.yml:2: surprise: "), done.stderr
+
+
+def test_check_reads_the_markdown_extensions_a_parent_config_gives_through_inherit(tmp_path):
+    """MkDocs merges the file INHERIT names under mkdocs.yml; a question's `section: patience` names a heading
+    id `{#patience}` that needs attr_list, listed only in the grandparent: the check passes with the chain
+    and fails without it."""
+    quiz = QUIZ.replace("    covers: [A1]\n", "    covers: [A1]\n    section: patience\n", 1)
+    assert quiz != QUIZ
+    site = _tiny_project(tmp_path / "project", quiz)
+    module = site.root / "modules" / "shared-goals.md"
+    module.write_text(module.read_text(encoding="utf-8") + "\n## Patience {#patience}\n\nWait.\n", encoding="utf-8")
+    config = site.root / "mkdocs.yml"
+    extensions = "markdown_extensions: [abbr, admonition, attr_list, md_in_html, toc, pymdownx.details]\n"
+    assert extensions in config.read_text(encoding="utf-8")
+    (site.root / "shared").mkdir()
+    (site.root / "shared" / "base.yml").write_text(extensions + "site_name: Parent\n", encoding="utf-8")
+    (site.root / "middle.yml").write_text("INHERIT: shared/base.yml\n", encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace(extensions, "INHERIT: middle.yml\n"), encoding="utf-8")
+    done = _check(site.root, tmp_path)
+    assert done.returncode == 0, done.stderr
+    config.write_text(config.read_text(encoding="utf-8").replace("INHERIT: middle.yml\n", ""), encoding="utf-8")
+    done = _check(site.root, tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[1] == ("  quizzes/shared-goals.yml:12: questions[0].section: no heading 'patience' in "
+                                           "modules/shared-goals.md — use one of: why-it-matters, patience-patience")
+
+
+@pytest.mark.parametrize(("files", "reason"), [
+    ({"mkdocs.yml": b"site_name: Tiny\n\xff\n"}, "mkdocs.yml is not UTF-8 text (byte 16)"),
+    ({"mkdocs.yml": b""}, "it is empty; the build needs at least site_name"),
+    ({"mkdocs.yml": b"INHERIT: a.yml\n", "a.yml": b"INHERIT: mkdocs.yml\n"}, "INHERIT in a.yml leads back to mkdocs.yml, a loop"),
+    ({"mkdocs.yml": b"INHERIT: base.yml\n"}, "INHERIT in mkdocs.yml names {root}/base.yml, which does not exist"),
+])
+def test_check_says_in_one_line_why_it_cannot_read_mkdocs_yml(files, reason, tmp_path):
+    """As the build stops (it too refuses an empty config: site_name is required), with no traceback."""
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    done = _check(tmp_path, tmp_path)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == f"Common Agenda: cannot read {tmp_path}/mkdocs.yml: {reason.format(root=tmp_path)}\n"

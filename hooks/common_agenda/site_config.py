@@ -31,14 +31,38 @@ class SiteConfig:
 
 
 def read(root: Path) -> SiteConfig:
-    """mkdocs.yml in `root`; OSError or yaml.YAMLError when it cannot be read."""
-    text = (root / CONFIG_FILE).read_text(encoding="utf-8")
-    settings = yaml.load(text, Loader=_Loader) or {}
-    if not isinstance(settings, dict):
-        raise yaml.YAMLError("its top level is not a mapping of settings")
+    """mkdocs.yml in `root`; OSError or yaml.YAMLError when it cannot be read (a one-line reason)."""
+    settings = _settings(root / CONFIG_FILE, ())
+    if not settings:
+        raise yaml.YAMLError("it is empty; the build needs at least site_name")
     names, configs = _extensions(settings.get("markdown_extensions") or [])
     docs_dir = Path(os.path.normpath(root / str(settings.get("docs_dir") or "docs")))
     return SiteConfig(MarkdownSetup.of(names, configs), docs_dir, bool(settings.get("use_directory_urls", True)))
+
+
+def _settings(path: Path, inheriting: tuple[Path, ...]) -> dict:
+    """The file's settings over those of the file its INHERIT names (relative to it, in a chain), merged as
+    MkDocs merges them: mappings key by key, any other value replaced, so a parent's extensions count."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise yaml.YAMLError(f"{path.name} is not UTF-8 text (byte {error.start})") from None
+    settings = yaml.load(text, Loader=_Loader) or {}
+    if not isinstance(settings, dict):
+        raise yaml.YAMLError(f"the top level of {path.name} is not a mapping of settings")
+    if "INHERIT" not in settings:
+        return settings
+    parent = Path(os.path.normpath(path.parent / str(settings.pop("INHERIT"))))
+    if parent in inheriting + (path,):
+        raise yaml.YAMLError(f"INHERIT in {path.name} leads back to {parent.name}, a loop")
+    if not parent.is_file():
+        raise yaml.YAMLError(f"INHERIT in {path.name} names {parent}, which does not exist")
+    return _merged(_settings(parent, inheriting + (path,)), settings)
+
+
+def _merged(parent: dict, child: dict) -> dict:
+    return {**parent, **{key: _merged(parent[key], value) if isinstance(value, dict) and isinstance(parent.get(key), dict)
+                         else value for key, value in child.items()}}
 
 
 def _extensions(listed: list | dict) -> tuple[list[str], dict[str, dict]]:
