@@ -24,24 +24,24 @@ from sitekit import REPO
 VENV = Path(sys.prefix)
 MAKE = ["make", f"VENV={VENV}", "-o", f"{VENV}/.site"]
 # What each agency file sets and nothing of the project's own text says (shared pages name
-# "Riverside" as an example, so a bare town name proves nothing).
+# "Exampleton" as an example, so a bare town name proves nothing).
 NAMES = {
-    "riverside": ("Riverside Police Department", "Riverside Youth Services", "Riverside County",
-                  "Special Victims Unit duty detective", "555-0100", "555-0142", "oncall@example.org",
-                  "ask the county attorney"),
-    "lakeside": ("Lakeside County Sheriff", "Harbor Light Survivor Services", "Lakeside County",
-                 "Human Trafficking Task Force sergeant", "Harbor Light advocate line", "Lakeside County crisis line",
-                 "555-0173", "555-0190", "555-0167", "555-0111", "taskforce@example.org", "advocates@example.org",
-                 "legal clinic (555-0167)"),
+    "exampleton": ("Exampleton Police Department", "Exampleton Youth Services", "Example County",
+                   "Special Victims Unit duty detective", "555-0100", "555-0142", "oncall@example.org",
+                   "the city legal desk, 555-0155 (fictional)"),
+    "sampleford": ("Sampleford County Sheriff", "Sampleford Survivor Services", "Sampleford County",
+                   "Human Trafficking Task Force sergeant", "Sampleford advocate line", "Sampleford County crisis line",
+                   "555-0173", "555-0190", "555-0167", "555-0111", "taskforce@example.org", "advocates@example.org",
+                   "legal clinic (555-0167)"),
 }
 # Where the first-meeting brief shows them: the region, each contact's name and phone.
 ON_BRIEF = {
-    "riverside": ("Riverside County", "Special Victims Unit duty detective", "555-0100", "555-0142"),
-    "lakeside": ("Lakeside County", "Human Trafficking Task Force sergeant", "Harbor Light advocate line",
-                 "555-0173", "555-0190", "555-0167", "555-0111"),
+    "exampleton": ("Example County", "Special Victims Unit duty detective", "555-0100", "555-0142"),
+    "sampleford": ("Sampleford County", "Human Trafficking Task Force sergeant", "Sampleford advocate line",
+                   "555-0173", "555-0190", "555-0167", "555-0111"),
 }
-NOTE = {"riverside": ("confidentiality", "ask the county attorney"),
-        "lakeside": ("immigration-relief", "legal clinic (555-0167)")}
+NOTE = {"exampleton": ("confidentiality", "the city legal desk, 555-0155 (fictional)"),
+        "sampleford": ("immigration-relief", "legal clinic (555-0167)")}
 LOCAL_YML = "agency: Hilltop Marshal Service\nregion: Hilltop Valley\n"  # the copy's own local.yml, never used here
 LEFT_BEHIND = shutil.ignore_patterns(".git", ".venv*", "site", "sites", "dist", ".audit", ".pytest_cache",
                                      ".ruff_cache", "site.partial-*", "site.old-*", "__pycache__", "node_modules")
@@ -106,7 +106,7 @@ def test_the_contacts_page_edit_link_names_the_agency_file(project, name):
 def test_agency_builds_leave_the_plain_site_alone_and_no_partial_folder(project):
     assert [p.name for p in (project / "site").iterdir()] == ["index.html"]
     assert (project / "site" / "index.html").read_text(encoding="utf-8") == "the plain build's site\n"
-    assert sorted(p.name for p in (project / "sites").iterdir()) == ["lakeside", "riverside"]
+    assert sorted(p.name for p in (project / "sites").iterdir()) == ["exampleton", "sampleford"]
 
 
 def test_an_agency_file_that_does_not_exist_stops_the_build_at_its_name(project):
@@ -114,21 +114,21 @@ def test_an_agency_file_that_does_not_exist_stops_the_build_at_its_name(project)
                           capture_output=True, text=True, timeout=300)
     assert done.returncode != 0
     assert ("  agencies/nowhere.yml:1: file: does not exist (COMMON_AGENDA_LOCAL=agencies/nowhere.yml, as LOCAL= "
-            "sets it) — name an agency file from the project root, e.g. LOCAL=agencies/riverside.yml\n") in done.stderr
-    assert sorted(p.name for p in (project / "sites").iterdir()) == ["lakeside", "riverside"]
+            "sets it) — name an agency file from the project root, e.g. LOCAL=agencies/exampleton.yml\n") in done.stderr
+    assert sorted(p.name for p in (project / "sites").iterdir()) == ["exampleton", "sampleford"]
 
 
 @pytest.mark.parametrize(("target", "local", "command"), [
     ("build", None, "COMMON_AGENDA_LOCAL= {bin}/mkdocs build --strict"),
-    ("build", "agencies/lakeside.yml",
-     "COMMON_AGENDA_LOCAL=agencies/lakeside.yml {bin}/mkdocs build --strict --site-dir sites/lakeside"),
+    ("build", "agencies/sampleford.yml",
+     "COMMON_AGENDA_LOCAL=agencies/sampleford.yml {bin}/mkdocs build --strict --site-dir sites/sampleford"),
     ("offline", None, "COMMON_AGENDA_LOCAL= {bin}/python tools/offline.py"),
-    ("offline", "agencies/riverside.yml", "COMMON_AGENDA_LOCAL=agencies/riverside.yml {bin}/python tools/offline.py"),
+    ("offline", "agencies/exampleton.yml", "COMMON_AGENDA_LOCAL=agencies/exampleton.yml {bin}/python tools/offline.py"),
 ])
 def test_make_passes_the_agency_file_and_its_site_folder(target, local, command):
     """A plain `make build` keeps site/ and local.yml: LOCAL= empties a COMMON_AGENDA_LOCAL left in the shell."""
     args = [*MAKE, "-n", "-C", str(REPO), target] + ([f"LOCAL={local}"] if local else [])
-    done = subprocess.run(args, env=dict(make_env(), COMMON_AGENDA_LOCAL="agencies/riverside.yml"),
+    done = subprocess.run(args, env=dict(make_env(), COMMON_AGENDA_LOCAL="agencies/exampleton.yml"),
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     lines = [line.strip() for line in done.stdout.splitlines() if not line.startswith("make")]
@@ -137,7 +137,7 @@ def test_make_passes_the_agency_file_and_its_site_folder(target, local, command)
 
 @pytest.mark.parametrize(("local", "expected"), [
     ("", ("dist/common-agenda-offline.zip", "common-agenda-offline")),
-    ("agencies/lakeside.yml", ("dist/common-agenda-lakeside-offline.zip", "common-agenda-lakeside-offline")),
+    ("agencies/sampleford.yml", ("dist/common-agenda-sampleford-offline.zip", "common-agenda-sampleford-offline")),
 ])
 def test_each_agency_offline_zip_has_its_own_file_and_folder(local, expected):
     script = "import offline; print(offline.ZIP.relative_to(offline.ROOT).as_posix(), offline.FOLDER)"
@@ -166,15 +166,15 @@ def test_an_agency_file_is_read_only_from_inside_the_project(tmp_path, monkeypat
             "itself in the project, e.g. agencies/<name>.yml"]
 
 
-def test_riverside_is_the_example_local_yml_so_the_readme_example_is_a_built_agency():
+def test_exampleton_is_the_example_local_yml_so_the_readme_example_is_a_built_agency():
     def read(name):
         return yaml.safe_load((REPO / name).read_text(encoding="utf-8"))
-    assert read("agencies/riverside.yml") == read("local.example.yml")
+    assert read("agencies/exampleton.yml") == read("local.example.yml")
 
 
 def test_the_staged_build_makes_the_sites_folder_it_builds_in(tmp_path):
-    staged = StagedSite(tmp_path / "sites" / "riverside")
-    assert staged.start() == str(tmp_path / "sites" / f"riverside.partial-{os.getpid()}")
+    staged = StagedSite(tmp_path / "sites" / "exampleton")
+    assert staged.start() == str(tmp_path / "sites" / f"exampleton.partial-{os.getpid()}")
     assert (tmp_path / "sites").is_dir()
 
 

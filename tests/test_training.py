@@ -245,30 +245,30 @@ def test_without_local_settings_placeholders_are_used(project):
 
 
 LOCAL = """\
-agency: Riverside Police Department
-partner: Riverside Youth Services
-region: Riverside County
+agency: Exampleton Police Department
+partner: Exampleton Youth Services
+region: Example County
 contacts:
   - name: Det. Ana Reyes
     role: Trafficking cases
     phone: 555-0100
     hours: 24/7
 module_notes:
-  confidentiality: In Riverside, call the county attorney's office first.
+  confidentiality: In Exampleton, ask your agency's legal counsel first.
 """
 
 
 def test_local_settings_are_read(project):
     write(project, "local.yml", LOCAL)
     local = load_content(project).local
-    assert local.names == {"agency": "Riverside Police Department", "partner": "Riverside Youth Services",
-                           "region": "Riverside County"}
+    assert local.names == {"agency": "Exampleton Police Department", "partner": "Exampleton Youth Services",
+                           "region": "Example County"}
     assert not local.placeholders
     assert local.contacts[0]["name"] == "Det. Ana Reyes"
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [
-    ("agency: Riverside", "agencyname: Riverside",
+    ("agency: Exampleton", "agencyname: Exampleton",
      "local.yml:1: agencyname: is not a known field — did you mean 'agency'?"),
     ("phone: 555-0100", "phone: call us",
      "local.yml:7: contacts[0].phone: text ('call us') is not in the expected form — write a phone number of digits"),
@@ -300,9 +300,9 @@ def test_local_settings_reach_the_module_mou_and_contacts_pages(project):
     write(project, "local.yml", LOCAL)
     content = load_content(project)
     module = next(m for m in content.modules if m.id == "confidentiality")
-    assert '!!! info "Local note"\n    In Riverside, call the county attorney' in module_pages.page_markdown(module, content)
+    assert '!!! info "Local note"\n    In Exampleton, ask your agency' in module_pages.page_markdown(module, content)
     mou = training_pages.mou_page("Between {{ agency }} and {{partner}} in {{ region }}.", content)
-    assert mou == "Between Riverside Police Department and Riverside Youth Services in Riverside County."
+    assert mou == "Between Exampleton Police Department and Exampleton Youth Services in Example County."
     contacts = training_pages.local_contacts_page(content)
     assert "Det. Ana Reyes" in contacts and "ca-placeholder" not in contacts
     assert "Det. Ana Reyes, Trafficking cases: 555-0100 (24/7)." in training_pages.local_brief_block(content, "first-meeting.md")
@@ -325,7 +325,7 @@ def test_the_example_local_settings_file_is_valid(project):
     import shutil as _shutil
 
     _shutil.copy(REPO / "local.example.yml", project / "local.yml")
-    assert load_content(project).local.names["agency"] == "Riverside Police Department"
+    assert load_content(project).local.names["agency"] == "Exampleton Police Department"
 
 
 MULTI_CHECK = CHECK.replace("""    explanation: Name friction early.

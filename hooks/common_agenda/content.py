@@ -183,7 +183,7 @@ def local_settings_file(layout: Layout) -> tuple[Path, list[Problem]]:
     path = layout.root / named
     if not path.is_file():
         return path, [Problem(layout.display(path), 1, "file", f"does not exist ({LOCAL_ENV}={named}, as LOCAL= sets it)",
-                              "name an agency file from the project root, e.g. LOCAL=agencies/riverside.yml")]
+                              "name an agency file from the project root, e.g. LOCAL=agencies/exampleton.yml")]
     if not path.resolve().is_relative_to(layout.root.resolve()):  # as symlinks.py refuses for local.yml
         return path, [Problem(layout.display(path), 1, "file", "is outside the project, or a symbolic link that leads there",
                               "put the agency's file itself in the project, e.g. agencies/<name>.yml")]
