@@ -15,10 +15,13 @@ serve: $(VENV)/.site
 # LOCAL=agencies/<name>.yml builds that agency's site into sites/<name>/ (and `make offline` its zip,
 # dist/common-agenda-<name>-offline.zip); without it, local.yml if present, into site/. SITE_URL passes through.
 LOCAL ?=
-AGENCY_SITE = $(if $(LOCAL),--site-dir sites/$(basename $(notdir $(LOCAL))))
+AGENCY_SITE = $(if $(LOCAL),--site-dir 'sites/$(basename $(notdir $(LOCAL)))')
+# Without SITE_URL an agency's canonical links, sitemap and 404 page assume the local preview address.
+SITE_URL_NOTE = $(if $(LOCAL),$(if $(SITE_URL),,echo "Note: SITE_URL is not set, so the sitemap, canonical links and 404 page point at http://127.0.0.1:8000/. To publish, build with SITE_URL=https://<your host>/<path>/ (README: Many agencies)." >&2))
 
 build: $(VENV)/.site
-	COMMON_AGENDA_LOCAL=$(LOCAL) $(BIN)/mkdocs build --strict $(AGENCY_SITE)
+	COMMON_AGENDA_LOCAL='$(LOCAL)' $(BIN)/mkdocs build --strict $(AGENCY_SITE)
+	@$(SITE_URL_NOTE)
 
 test: $(VENV)/.test browser $(NODE_TOOLS)
 	$(BIN)/python -m pytest
@@ -28,14 +31,14 @@ test: $(VENV)/.test browser $(NODE_TOOLS)
 lint: $(VENV)/.site
 	PYTHONPATH=hooks $(BIN)/python -m common_agenda lint .
 
-# Every check the build makes on the content (with LOCAL= as for build), and every agency file against
-# its schema, without building (about a second); exit 1 on a problem.
+# Every check the build makes on the content (with LOCAL= as for build), then again with each agency
+# file as its own build would, without building (a second or two); exit 1 on a problem.
 check: $(VENV)/.site
-	COMMON_AGENDA_LOCAL=$(LOCAL) PYTHONPATH=hooks $(BIN)/python -m common_agenda check .
+	COMMON_AGENDA_LOCAL='$(LOCAL)' PYTHONPATH=hooks $(BIN)/python -m common_agenda check .
 
 # A zip to unpack and open from index.html with no network: dist/common-agenda-offline.zip (LOCAL= as for build).
 offline: $(VENV)/.site
-	COMMON_AGENDA_LOCAL=$(LOCAL) $(BIN)/python tools/offline.py
+	COMMON_AGENDA_LOCAL='$(LOCAL)' $(BIN)/python tools/offline.py
 
 # Speed and size figures as ratios against a baseline, written to benchmarks/results.md (many minutes): the
 # generated site, the real site with 2000 added questions, the mkdocs serve rebuild ratio, page weight.

@@ -119,20 +119,33 @@ def test_an_agency_file_that_does_not_exist_stops_the_build_at_its_name(project)
 
 
 @pytest.mark.parametrize(("target", "local", "command"), [
-    ("build", None, "COMMON_AGENDA_LOCAL= {bin}/mkdocs build --strict"),
+    ("build", None, "COMMON_AGENDA_LOCAL='' {bin}/mkdocs build --strict"),
     ("build", "agencies/sampleford.yml",
-     "COMMON_AGENDA_LOCAL=agencies/sampleford.yml {bin}/mkdocs build --strict --site-dir sites/sampleford"),
-    ("offline", None, "COMMON_AGENDA_LOCAL= {bin}/python tools/offline.py"),
-    ("offline", "agencies/exampleton.yml", "COMMON_AGENDA_LOCAL=agencies/exampleton.yml {bin}/python tools/offline.py"),
+     "COMMON_AGENDA_LOCAL='agencies/sampleford.yml' {bin}/mkdocs build --strict --site-dir 'sites/sampleford'"),
+    ("offline", None, "COMMON_AGENDA_LOCAL='' {bin}/python tools/offline.py"),
+    ("offline", "agencies/exampleton.yml", "COMMON_AGENDA_LOCAL='agencies/exampleton.yml' {bin}/python tools/offline.py"),
 ])
 def test_make_passes_the_agency_file_and_its_site_folder(target, local, command):
     """A plain `make build` keeps site/ and local.yml: LOCAL= empties a COMMON_AGENDA_LOCAL left in the shell."""
     args = [*MAKE, "-n", "-C", str(REPO), target] + ([f"LOCAL={local}"] if local else [])
-    done = subprocess.run(args, env=dict(make_env(), COMMON_AGENDA_LOCAL="agencies/exampleton.yml"),
+    done = subprocess.run(args, env=dict(make_env(), COMMON_AGENDA_LOCAL="agencies/exampleton.yml",
+                                         SITE_URL="https://training.example.org/sampleford/"),
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     lines = [line.strip() for line in done.stdout.splitlines() if not line.startswith("make")]
     assert lines == [command.format(bin=VENV / "bin")]
+
+
+def test_an_agency_build_without_site_url_says_where_its_links_will_point():
+    """A new user published an agency site built without SITE_URL: its 404 page loaded nothing under /harbor/."""
+    env = {k: v for k, v in make_env().items() if k != "SITE_URL"}
+    done = subprocess.run([*MAKE, "-n", "-C", str(REPO), "build", "LOCAL=agencies/exampleton.yml"], env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert ('echo "Note: SITE_URL is not set, so the sitemap, canonical links and 404 page point at http://127.0.0.1:8000/. '
+            'To publish, build with SITE_URL=https://<your host>/<path>/ (README: Many agencies)." >&2') in done.stdout
+    plain = subprocess.run([*MAKE, "-n", "-C", str(REPO), "build"], env=env, capture_output=True, text=True, timeout=60)
+    assert "SITE_URL" not in plain.stdout  # site/ is the local preview: no note
 
 
 @pytest.mark.parametrize(("local", "expected"), [

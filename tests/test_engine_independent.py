@@ -333,3 +333,23 @@ def test_check_says_in_one_line_why_it_cannot_read_mkdocs_yml(files, reason, tmp
     done = _check(tmp_path, tmp_path)
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr == f"Common Agenda: cannot read {tmp_path}/mkdocs.yml: {reason.format(root=tmp_path)}\n"
+
+
+def test_check_refuses_an_agency_file_name_that_cannot_name_a_site(tmp_path, monkeypatch):
+    """The name becomes sites/<name>/: 'agencies/.yml' made the build write into sites/ itself."""
+    _tiny_project(tmp_path / "project")
+    agencies = tmp_path / "project" / "agencies"
+    agencies.mkdir()
+    for name in (".yml", "Harbor.YML", "harbor city.yml", "harbor.yaml"):
+        (agencies / name).write_text("agency: Harbor City\n", encoding="utf-8")
+    (agencies / "README.md").write_text("Our agencies.\n", encoding="utf-8")
+    done = _check(tmp_path / "project", tmp_path)
+    assert done.returncode == 1
+    fix = ("cannot name an agency's site: its name becomes the folder sites/<name>/ and the site's address — rename it "
+           "to lowercase letters, digits and hyphens ending in .yml, e.g. agencies/harbor-city.yml")
+    assert done.stderr.splitlines()[1:-1] == [f"  agencies/{name}:1: file name: '{name}' {fix}"
+                                               for name in (".yml", "Harbor.YML", "harbor city.yml", "harbor.yaml")]
+    monkeypatch.setenv("COMMON_AGENDA_LOCAL", "agencies/.yml")
+    from common_agenda.content import Layout, local_settings_file
+    assert [str(p) for p in local_settings_file(Layout(tmp_path / "project"))[1]] == [
+        f"agencies/.yml:1: file name: '.yml' {fix}"]

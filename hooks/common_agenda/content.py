@@ -7,6 +7,7 @@ are gathered first and raised once, so an author fixes everything in one pass.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,9 @@ from .training import Activity, Check, Scenario, check_references, load_activiti
 from .yaml_source import YamlDoc, field_name
 
 LOCAL_ENV = "COMMON_AGENDA_LOCAL"  # an agency's settings file in place of local.yml
+# An agency file's name becomes its site folder (sites/<name>/), its offline zip and its address on
+# the published host (publish.yml allows the same): '.yml' alone would make the folder sites/ itself.
+AGENCY_FILE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\.yml")
 
 
 @dataclass(frozen=True)
@@ -173,6 +177,13 @@ def load_content(root: Path, lint_items: bool = True, markdown: MarkdownSetup = 
                    duties=tuple(duties), markdown=markdown, **training)
 
 
+def agency_name_problem(layout: Layout, path: Path) -> Problem:
+    return Problem(layout.display(path), 1, "file name",
+                   f"'{path.name}' cannot name an agency's site: its name becomes the folder sites/<name>/ and the "
+                   "site's address", "rename it to lowercase letters, digits and hyphens ending in .yml, "
+                   "e.g. agencies/harbor-city.yml")
+
+
 def local_settings_file(layout: Layout) -> tuple[Path, list[Problem]]:
     """local.yml, or the agency file COMMON_AGENDA_LOCAL names (from the project root), so one checkout
     builds each partnership's site (`make build LOCAL=agencies/<name>.yml`). A named file must exist:
@@ -181,6 +192,8 @@ def local_settings_file(layout: Layout) -> tuple[Path, list[Problem]]:
     if not named:
         return layout.root / "local.yml", []
     path = layout.root / named
+    if not AGENCY_FILE.fullmatch(path.name):
+        return path, [agency_name_problem(layout, path)]
     if not path.is_file():
         return path, [Problem(layout.display(path), 1, "file", f"does not exist ({LOCAL_ENV}={named}, as LOCAL= sets it)",
                               "name an agency file from the project root, e.g. LOCAL=agencies/exampleton.yml")]

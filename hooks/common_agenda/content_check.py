@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import role_paths, site_config
-from .content import LOCAL_ENV, Content, Layout, local_settings_file
+from .content import AGENCY_FILE, LOCAL_ENV, Content, Layout, agency_name_problem, local_settings_file
 from .preflight import load_checked
 from .problems import ContentError, stop_if_any
 
@@ -26,10 +26,15 @@ def checked(root: Path, site: site_config.SiteConfig) -> Content:
     module that does not exist, or a link from a note that leads nowhere, stops here, before the
     one agency's build fails and holds back every agency's publication."""
     content = _checked(root, site)
-    in_use, _ = local_settings_file(Layout(root))
-    problems = []
-    for path in sorted((root / "agencies").glob("*.yml")):
-        if path.resolve() == in_use.resolve():
+    layout = Layout(root)
+    in_use, _ = local_settings_file(layout)
+    folder = root / "agencies"
+    # Every YAML file there, however spelt: agencies/Harbor.YML or harbor.yaml would otherwise be
+    # skipped here and by CI's publish job alike, and that agency never built.
+    files = sorted(p for p in folder.iterdir() if p.name.lower().endswith((".yml", ".yaml"))) if folder.is_dir() else []
+    problems = [agency_name_problem(layout, path) for path in files if not AGENCY_FILE.fullmatch(path.name)]
+    for path in files:
+        if not AGENCY_FILE.fullmatch(path.name) or path.resolve() == in_use.resolve():
             continue
         with _settings_file(path.relative_to(root).as_posix()):
             try:
