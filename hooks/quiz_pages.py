@@ -30,4 +30,6 @@ def on_page_content(html, *, page, config, files):
     which its answer key then shows in place of its tokens (before the glossary marks first uses)."""
     form = quiz_forms(config).get(page.file.src_uri)
     cache = prose_cache.this_build()
-    return quiz_form.assemble(html, form, cache.remember) if form else cache.fill(html, config)
+    if form:  # a page that defines an abbreviation lends no HTML: it may differ from anywhere else
+        return quiz_form.assemble(html, form, cache.remember if prose_cache.lends_html(page.markdown) else None)
+    return cache.fill(html, config, page.markdown)

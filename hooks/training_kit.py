@@ -1,6 +1,7 @@
 """MkDocs hook: the joint-training kit pages - plans, print packs, scenarios, handouts, checks, keys."""
 
 import logging
+from functools import partial
 from pathlib import Path
 
 from common_agenda import print_packs, prose_cache
@@ -22,7 +23,7 @@ def on_files(files, *, config):
     def exists(uri):
         return files.get_file_from_path(uri) is not None
 
-    prose = prose_cache.this_build().token  # keys show the HTML their quiz and check pages made
+    tokened = prose_cache.this_build().tokened  # keys show the HTML their quiz and check pages made
 
     def add(uri, markdown, source=None, in_nav=False):
         add_generated(files, config, uri, markdown, source, in_nav=in_nav)
@@ -35,10 +36,10 @@ def on_files(files, *, config):
         add(view.page_uri, tp.check_page(view, form, content), content.check.source)
         quiz_forms(config)[view.page_uri] = form
         add(view.sheet_uri, tp.check_sheet(view, content), content.check.source)
-        add(view.key_uri, tp.check_key(view, content, prose), content.check.source)
+        add(view.key_uri, tokened(partial(tp.check_key, view, content)), content.check.source)
         add(view.tally_uri, tp.check_tally(view, content), content.check.source)
     for quiz in content.quizzes:
-        add(tp.key_uri(quiz), tp.quiz_key(quiz, content, prose), quiz.source)
+        add(tp.key_uri(quiz), tokened(partial(tp.quiz_key, quiz, content)), quiz.source)
     add(tp.KEYS_INDEX_URI, tp.keys_index(content))
     mou_path = layout.root / tp.MOU_SOURCE
     mou = tp.mou_page(mou_path.read_text(encoding="utf-8"), content) if mou_path.is_file() else None
@@ -61,7 +62,8 @@ def on_files(files, *, config):
     for plan in content.plans:
         add(plan.page_uri, tp.plan_page(plan, content, exists), plan.source, in_nav=True)
         add(plan.pack_uri, tp.print_pack(plan, content, sections, exists), plan.source)
-        add(tp.facilitator_pack_uri(plan), print_packs.facilitator_pack(plan, content, sections, exists, prose), plan.source)
+        add(tp.facilitator_pack_uri(plan), tokened(
+            partial(print_packs.facilitator_pack, plan, content, sections, exists)), plan.source)
     add(tp.INDEX_URI, tp.training_index(content, exists), in_nav=True)
     add(sb.PAGE_URI, sb.builder_page(content, exists), in_nav=True)
     add(sb.PACK_URI, sb.builder_pack(content, sections, exists))
