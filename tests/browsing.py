@@ -25,6 +25,19 @@ def require_chromium() -> None:
     pytest.skip(message)
 
 
+def axe_violations(page) -> list[str]:
+    """Each axe-core violation on the page as it stands: the rule, what it asks and every node it
+    names, so a failing test says where to look."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return [f"{v['id']}: {v['help']} ({[n['target'] for n in v['nodes']]})" for v in Axe().run(page).response["violations"]]
+
+
+def pdf_pages(pdf: bytes) -> int:
+    """Pages in a PDF from Chromium: its page objects, not the /Pages tree that holds them."""
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
 class ForeignRequests(list):
     """Every request to a host other than the site's own, in order."""
 

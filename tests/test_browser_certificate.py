@@ -14,10 +14,9 @@ import json
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from browsing import built_and_served
+from browsing import axe_violations, built_and_served, pdf_pages
 from common_agenda import certificate
 from common_agenda.content import load_content
 from sitekit import TinySite, module_text, quiz_text
@@ -132,9 +131,6 @@ def record_rows(page) -> list[list[str]]:
 def paths_in_order(page) -> list[str]:
     return page.locator("[data-ca-cert-path]").evaluate_all("s => s.map(n => n.dataset.caCertPath)")
 
-
-def axe_violations(page) -> list[str]:
-    return [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in Axe().run(page).response["violations"]]
 
 
 # ---- The generated page: which quizzes count for which core path ----
@@ -305,9 +301,6 @@ def test_no_axe_violations_before_and_with_a_certificate(cert, scheme):
     cert.wait_for_timeout(400)
     assert axe_violations(cert) == []
 
-
-def pdf_pages(data: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
 
 
 @browser_test

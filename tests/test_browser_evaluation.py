@@ -12,11 +12,10 @@ import re
 from datetime import date
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from test_evaluation import EVALUATION
 
-from browsing import built_and_served
+from browsing import axe_violations, built_and_served
 from sitekit import TinySite
 
 pytestmark = pytest.mark.browser
@@ -195,9 +194,6 @@ def test_corrupt_storage_is_reset_with_a_notice_and_the_form_still_works(form, s
     assert form.get_by_role("radio", name="Service provider").is_checked()
     assert form.errors == []
 
-
-def axe_violations(page) -> list[str]:
-    return [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in Axe().run(page).response["violations"]]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -7,8 +7,8 @@ One browser context and one page for the whole file: each test starts with a pag
 from __future__ import annotations
 
 import pytest
-from test_browser_site import axe_violations
 
+from browsing import axe_violations
 from common_agenda.glossary import first_use_only
 
 WIDTH = 390

@@ -10,10 +10,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from browsing import built_and_served
+from browsing import axe_violations, built_and_served
 from sitekit import TinySite, module_text, quiz_text
 
 pytestmark = pytest.mark.browser
@@ -81,9 +80,6 @@ def filled(page) -> None:
 def summary(page) -> str:
     return page.locator("[data-ca-progress-summary]").inner_text()
 
-
-def axe_violations(page) -> list[str]:
-    return [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in Axe().run(page).response["violations"]]
 
 
 def test_empty_progress_says_so(page):

@@ -10,10 +10,9 @@ import re
 import shutil
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from browsing import built_and_served
+from browsing import axe_violations, built_and_served
 from sitekit import REPO, TinySite, module_text, quiz_text
 
 SHUFFLED = """\
@@ -586,9 +585,6 @@ def test_quiz_pages_make_no_request_to_any_other_host(quiz, quiz_site, foreign_r
     quiz.goto(url + "quizzes/", wait_until="networkidle")
     assert foreign_requests == []
 
-
-def axe_violations(page) -> list[str]:
-    return [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in Axe().run(page).response["violations"]]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_browser_site import axe_violations
 
+from browsing import axe_violations
 from common_agenda import role_paths as rp
 from common_agenda.content import load_content
 from sitekit import REPO

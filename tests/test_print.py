@@ -16,10 +16,10 @@ from datetime import date
 
 import handouts
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
 from test_leftovers import leftovers
 
+from browsing import axe_violations
 from common_agenda import training_pages as tp
 from common_agenda.content import load_content
 from sitekit import REPO
@@ -262,5 +262,4 @@ def test_the_packs_have_no_axe_violations(printing, site_url, path, scheme):
     page.emulate_media(media="screen", color_scheme=scheme)
     page.goto(site_url + path, wait_until="networkidle")
     page.wait_for_timeout(400)  # Material's colour transitions end before axe measures contrast
-    results = Axe().run(page)
-    assert [f"{v['id']}: {v['help']} ({v['nodes'][0]['target']})" for v in results.response["violations"]] == []
+    assert axe_violations(page) == []
