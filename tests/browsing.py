@@ -56,6 +56,22 @@ class ForeignRequests(list):
         context.route("**/*", route)
 
 
+class PageWatch:
+    """What a page did that a test must see: uncaught errors, console errors, dialogs (each dismissed)
+    and requests to other hosts (each refused, in `foreign`)."""
+
+    def __init__(self, foreign: ForeignRequests):
+        self.errors: list[str] = []
+        self.console_errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.foreign = foreign
+
+    def listen(self, page) -> None:
+        page.on("pageerror", lambda error: self.errors.append(f"{error} at {page.url}"))
+        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
+        page.on("dialog", lambda dialog: (self.dialogs.append(f"{dialog.type}: {dialog.message}"), dialog.dismiss()))
+
+
 @contextmanager
 def built_and_served(site):
     """Build a tiny site for a free port and serve it there; yields (base URL, built folder).

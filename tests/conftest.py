@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from browsing import CHROMIUM, CHROMIUM_ARGS, ForeignRequests, require_chromium, serve
+from browsing import CHROMIUM, CHROMIUM_ARGS, ForeignRequests, PageWatch, require_chromium, serve
 from sitekit import REPO, TinySite
 
 
@@ -65,9 +65,15 @@ def foreign_requests() -> ForeignRequests:
 
 
 @pytest.fixture
-def page(browser, site_url, foreign_requests):
+def page_watch(foreign_requests) -> PageWatch:
+    return PageWatch(foreign_requests)
+
+
+@pytest.fixture
+def page(browser, site_url, page_watch):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    foreign_requests.watch(context, site_url)
+    page_watch.foreign.watch(context, site_url)
     page = context.new_page()
+    page_watch.listen(page)
     yield page
     context.close()
