@@ -254,4 +254,4 @@ def test_bom_and_windows_line_endings_build(builds):
     quiz = (root / "site/quizzes/shared-goals/index.html").read_text(encoding="utf-8")
     assert 'data-ca-quiz="shared-goals"' in quiz and "\ufeff" not in quiz
     contacts = (root / "site/local-contacts/index.html").read_text(encoding="utf-8")
-    assert "Riverside Police Department" in contacts and "\ufeff" not in contacts
+    assert "Exampleton Police Department" in contacts and "\ufeff" not in contacts

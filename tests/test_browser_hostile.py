@@ -82,15 +82,15 @@ INSERTS = [
      "Text &lt;img src=x onerror=alert(15)&gt;. "),
 ]
 LOCAL_EDITS = {
-    "agency: Riverside Police Department": "agency: Riverside `<script>alert(10)</script>` Police",
+    "agency: Exampleton Police Department": "agency: Exampleton `<script>alert(10)</script>` Police",
     "role: Trafficking cases, any hour": "role: Trafficking cases (`<script>alert(11)</script>` is only text)",
     "module_notes:\n": "module_notes:\n  shared-goals: Note &lt;img src=x onerror=alert(10)&gt; is only text.\n",
 }
 
 # local.yml values are escaped as plain text before Markdown reads them, so a code span there shows
 # the entities (&lt;) today; either way they are text. A tuple is "any of these".
-AGENCY = ("Riverside &lt;script&gt;alert(10)&lt;/script&gt; Police", "Riverside <script>alert(10)</script> Police",
-          "Riverside `<script>alert(10)</script>` Police")
+AGENCY = ("Exampleton &lt;script&gt;alert(10)&lt;/script&gt; Police", "Exampleton <script>alert(10)</script> Police",
+          "Exampleton `<script>alert(10)</script>` Police")
 ROLE = ("Trafficking cases (&lt;script&gt;alert(11)&lt;/script&gt; is only text)",
         "Trafficking cases (<script>alert(11)</script> is only text)",
         "Trafficking cases (`<script>alert(11)</script>` is only text)")

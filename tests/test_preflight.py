@@ -303,9 +303,9 @@ def test_the_mou_template_front_matter_is_checked_with_local_names_filled_in(tmp
     from common_agenda.content import load_content
     page = tp.mou_page(mou.read_text(encoding="utf-8"), load_content(root))
     assert page.startswith("---\ntitle: MOU for Your agency\n---\n") and "<" not in page.split("---")[1]
-    (root / "local.yml").write_text("agency: Riverside Police Department\n", encoding="utf-8")
+    (root / "local.yml").write_text("agency: Exampleton Police Department\n", encoding="utf-8")
     load_checked(root)
-    (root / "local.yml").write_text('agency: "Riverside\\ntemplate: redirect.html"\n', encoding="utf-8")
+    (root / "local.yml").write_text('agency: "Exampleton\\ntemplate: redirect.html"\n', encoding="utf-8")
     with pytest.raises(ContentError) as caught:
         load_checked(root)
     assert [str(p).split(" — ")[0] for p in caught.value.problems] == [
