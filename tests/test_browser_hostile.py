@@ -36,8 +36,6 @@ import pytest
 from browsing import free_port, serve
 from sitekit import REPO
 
-pytestmark = pytest.mark.browser
-
 COPIED = ("docs", "hooks", "modules", "quizzes", "schemas", "overrides", "training",
           "mkdocs.yml", "mkdocs.offline.yml", "tools/offline.py", "local.example.yml")
 MARK = "alert("  # every hostile text below carries it; no page of the real site does
