@@ -186,8 +186,12 @@ def _describe(error: ValidationError, doc: YamlDoc, base: tuple, root_schema: di
         number = isinstance(error.instance, (int, float)) and not isinstance(error.instance, bool)
         if number and written and written.lower() != str(error.instance).lower():
             got = f"but YAML reads {written} as {_words(error.instance)}"  # 9:30 is 570, 0x1F is 31
-        return [problem(here, f"must be {expected}, {got}",
-                        _hint(schema, f"write {expected}", f"write {expected}:"))]
+        fix = _hint(schema, f"write {expected}", f"write {expected}:")
+        if number and wanted == ["string"]:  # the author meant text: the quotes are what a YAML newcomer lacks
+            key = f"{path[-1]}: " if path and isinstance(path[-1], str) else ""
+            fix = f'put it in quotes so YAML reads it as text, e.g. {key}"{written or error.instance}"' + (
+                f"; {schema['description']}" if schema.get("description") else "")
+        return [problem(here, f"must be {expected}, {got}", fix)]
     if kind == "enum":
         options = ", ".join(str(v) for v in value)
         return [problem(here, f"{_words(error.instance)} is not allowed", f"use one of: {options}")]
