@@ -423,7 +423,7 @@ def test_the_end_lists_missed_questions_with_links_to_the_sections_that_teach_th
     expect(quiz.locator("#late-call")).to_have_text(re.compile("The late call"))
 
 
-def test_a_score_exactly_at_the_pass_mark_passes_and_one_question_less_fails(quiz, quiz_site):
+def test_a_score_exactly_at_the_pass_mark_passes_one_question_less_fails_and_one_more_passes(quiz, quiz_site):
     url, _ = quiz_site
     quiz.goto(url + "quizzes/constructor/", wait_until="networkidle")
     summary = finish(quiz, dict(RIGHT, **{"q-single": ["b"]}))
@@ -435,6 +435,11 @@ def test_a_score_exactly_at_the_pass_mark_passes_and_one_question_less_fails(qui
     assert summary.startswith("\u2718 You got 3 of 5 (60%). The pass mark is 80%: not passed this time.")
     entry = stored(quiz, STORAGE_KEY)["quizzes"]["constructor"]
     assert entry["best"] == 60 and entry["passed"] is False
+    quiz.get_by_role("button", name="Start again").click()  # and one question more: 5 of 5
+    summary = finish(quiz, RIGHT)
+    assert summary.startswith("\u2714 You got 5 of 5 (100%). The pass mark is 80%: you passed.")
+    entry = stored(quiz, STORAGE_KEY)["quizzes"]["constructor"]
+    assert entry["best"] == 100 and entry["passed"] is True
 
 
 def nav_marks(page) -> dict[str, list[str]]:
