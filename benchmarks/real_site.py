@@ -34,6 +34,7 @@ from pathlib import Path
 import yaml
 from checked_items import added_questions, scored
 from questions import dump, plain_question
+from sites import numbered_questions
 
 from benchlib import (
     REPO,
@@ -86,18 +87,7 @@ def write_ours(root: Path, added: dict) -> list[int]:
 def markdown_page(quiz: dict, questions: list[dict]) -> str:
     total = len(scored(questions))
     out = [f"# {quiz['title']}: more questions", "", quiz.get("intro", "").strip(), ""]
-    number = 0
-    for q in questions:
-        if q["type"] == "scenario":
-            subs = q["questions"]
-            out += [f"## Case: questions {number + 1} to {number + len(subs)}", "", q["prompt"].strip(), ""]
-            for sub in subs:
-                number += 1
-                out.append(plain_question(sub, number, total, 3))
-        else:
-            number += 1
-            out.append(plain_question(q, number, total, 2))
-    return "\n".join(out)
+    return "\n".join(out + numbered_questions(questions, plain_question, total))
 
 
 def write_plain(root: Path, added: dict) -> None:

@@ -204,16 +204,11 @@ def glossary_for(path: Path, units: list[Unit]) -> str:
     return dump(terms)
 
 
-def quiz_page(u: Unit, question: Callable[[dict, int, int, int], str], before: list[str], after: list[str]) -> str:
-    """A quiz as one Markdown page, each question written by `question`; scenario questions
-    follow their case text. `before` and `after` go around the questions."""
-    quiz = u.quiz
-    total = QUESTIONS_PER_QUIZ
-    out = [f"# {quiz['title']}", "", quiz["intro"], "",
-           f"{total} questions · Pass mark {quiz['pass_mark']}% · Module: [{u.module_title}](../modules/{u.module_id}.md)", "",
-           *before]
-    number = 0
-    for q in quiz["questions"]:
+def numbered_questions(questions: list[dict], question: Callable[[dict, int, int, int], str], total: int) -> list[str]:
+    """Each question written by `question` (question, number, total, heading level), numbered through;
+    a scenario's case text comes first under its own heading, its questions one level down."""
+    out, number = [], 0
+    for q in questions:
         if q["type"] == "scenario":
             subs = q["questions"]
             out += [f"## Case: questions {number + 1} to {number + len(subs)}", "", q["prompt"].strip(), ""]
@@ -223,6 +218,18 @@ def quiz_page(u: Unit, question: Callable[[dict, int, int, int], str], before: l
         else:
             number += 1
             out.append(question(q, number, total, 2))
+    return out
+
+
+def quiz_page(u: Unit, question: Callable[[dict, int, int, int], str], before: list[str], after: list[str]) -> str:
+    """A quiz as one Markdown page, each question written by `question`; scenario questions
+    follow their case text. `before` and `after` go around the questions."""
+    quiz = u.quiz
+    total = QUESTIONS_PER_QUIZ
+    out = [f"# {quiz['title']}", "", quiz["intro"], "",
+           f"{total} questions · Pass mark {quiz['pass_mark']}% · Module: [{u.module_title}](../modules/{u.module_id}.md)", "",
+           *before]
+    out += numbered_questions(quiz["questions"], question, total)
     out += [*after, '!!! info "This is a self-check, not an exam"',
             "    The answers are part of this page. Your results are kept only in this browser.",
             "    See [all quizzes and your progress](index.md).", ""]
