@@ -101,9 +101,11 @@ def module_files(layout: Layout) -> list[Path]:
     return sorted(p for p in layout.modules_dir.glob("*.md") if p.name.lower() != "readme.md")
 
 
-def load_content(root: Path, lint_items: bool = True, markdown: MarkdownSetup = SITE_MARKDOWN) -> Content:
+def load_content(root: Path, lint_items: bool = True, markdown: MarkdownSetup = SITE_MARKDOWN,
+                 local: str | None = None) -> Content:
     """`lint_items=False` skips the item-writing rules, for `make lint`, which reports them itself;
-    `markdown` is the site's Markdown setup, which decides the heading ids `section:` may name."""
+    `markdown` is the site's Markdown setup, which decides the heading ids `section:` may name;
+    `local` names the settings file as COMMON_AGENDA_LOCAL does (None: read the variable)."""
     layout = Layout(root)
     problems: list[Problem] = []
 
@@ -151,7 +153,7 @@ def load_content(root: Path, lint_items: bool = True, markdown: MarkdownSetup = 
     training = _load_training(layout, modules, points, unreadable)
     problems += check_sections(quizzes, modules, markdown, training["check"])
     problems += training.pop("problems")
-    local_path, found = local_settings_file(layout)
+    local_path, found = local_settings_file(layout, local)
     problems += found
     local, local_doc, found = load_local(local_path, layout.display(local_path), layout.schema("local"))
     problems += found
@@ -184,11 +186,11 @@ def agency_name_problem(layout: Layout, path: Path) -> Problem:
                    "e.g. agencies/harbor-city.yml")
 
 
-def local_settings_file(layout: Layout) -> tuple[Path, list[Problem]]:
+def local_settings_file(layout: Layout, named: str | None = None) -> tuple[Path, list[Problem]]:
     """local.yml, or the agency file COMMON_AGENDA_LOCAL names (from the project root), so one checkout
     builds each partnership's site (`make build LOCAL=agencies/<name>.yml`). A named file must exist:
     falling back to local.yml or to blanks would publish one agency's site with another's contacts."""
-    named = os.environ.get(LOCAL_ENV, "")
+    named = os.environ.get(LOCAL_ENV, "") if named is None else named
     if not named:
         return layout.root / "local.yml", []
     path = layout.root / named

@@ -7,13 +7,10 @@ so an author or a pre-commit hook learns in a moment what a build would refuse.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from . import role_paths, site_config
-from .content import AGENCY_FILE, LOCAL_ENV, Content, Layout, agency_name_problem, local_settings_file
+from .content import AGENCY_FILE, Content, Layout, agency_name_problem, local_settings_file
 from .preflight import load_checked
 from .problems import ContentError, stop_if_any
 
@@ -32,37 +29,24 @@ def checked(root: Path, site: site_config.SiteConfig) -> Content:
     # Every YAML file there, however spelt: agencies/Harbor.YML or harbor.yaml would otherwise be
     # skipped here and by CI's publish job alike, and that agency never built.
     files = sorted(p for p in folder.iterdir() if p.name.lower().endswith((".yml", ".yaml"))) if folder.is_dir() else []
-    problems = [agency_name_problem(layout, path) for path in files if not AGENCY_FILE.fullmatch(path.name)]
-    for path in files:
-        if not AGENCY_FILE.fullmatch(path.name) or path.resolve() == in_use.resolve():
+    named = [path for path in files if AGENCY_FILE.fullmatch(path.name)]
+    problems = [agency_name_problem(layout, path) for path in files if path not in named]
+    for path in named:
+        if path.resolve() == in_use.resolve():
             continue
-        with _settings_file(path.relative_to(root).as_posix()):
-            try:
-                _checked(root, site)
-            except ContentError as error:
-                problems += error.problems
+        try:
+            _checked(root, site, local=path.relative_to(root).as_posix())
+        except ContentError as error:
+            problems += error.problems
     stop_if_any(problems)
     return content
 
 
-def _checked(root: Path, site: site_config.SiteConfig) -> Content:
-    content = load_checked(root, markdown=site.markdown, docs_dir=site.docs_dir, directory_urls=site.directory_urls)
+def _checked(root: Path, site: site_config.SiteConfig, local: str | None = None) -> Content:
+    content = load_checked(root, markdown=site.markdown, docs_dir=site.docs_dir, directory_urls=site.directory_urls,
+                           local=local)
     stop_if_any(role_paths.problems(content))
     return content
-
-
-@contextmanager
-def _settings_file(name: str) -> Iterator[None]:
-    """COMMON_AGENDA_LOCAL set as LOCAL= sets it, for one check; the caller's value is put back."""
-    before = os.environ.get(LOCAL_ENV)
-    os.environ[LOCAL_ENV] = name
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ[LOCAL_ENV]
-        else:
-            os.environ[LOCAL_ENV] = before
 
 
 # What the summary counts: the Content field, then its name for one and for several.

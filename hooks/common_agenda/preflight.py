@@ -75,10 +75,11 @@ def _unsafe(text: str, display: str, whole: bool) -> list[Problem]:
 
 
 def load_checked(root: Path, markdown: MarkdownSetup = SITE_MARKDOWN, docs_dir: Path | None = None,
-                 directory_urls: bool = True) -> Content:
+                 directory_urls: bool = True, local: str | None = None) -> Content:
     """`load_content` plus the files only later hooks read, with every problem in one ContentError.
 
-    `docs_dir` is MkDocs' docs_dir (`root/docs` when None); `directory_urls` its use_directory_urls.
+    `docs_dir` is MkDocs' docs_dir (`root/docs` when None); `directory_urls` its use_directory_urls;
+    `local` the settings file as COMMON_AGENDA_LOCAL names it (None: read the variable).
     """
     docs_dir = root / "docs" if docs_dir is None else docs_dir
     links = link_problems(root, docs_dir)
@@ -86,7 +87,7 @@ def load_checked(root: Path, markdown: MarkdownSetup = SITE_MARKDOWN, docs_dir: 
         raise ContentError(links)
     early = problems_before_writing(root, docs_dir)
     try:
-        content = load_content(root, markdown=markdown)
+        content = load_content(root, markdown=markdown, local=local)
     except ContentError as error:
         raise ContentError(early + error.problems) from None
     problems = early + clash_problems(content, docs_dir, directory_urls) + link_targets.problems(content, docs_dir)
