@@ -96,6 +96,19 @@ def text_table(header: list[str], rows: list[list[str]], align: str | None = Non
     return "\n".join([fmt(header), "  ".join("-" * w for w in widths)] + [fmt(r) for r in rows])
 
 
+def print_figures(title: str, header: list[str], rows: list[list[str]], notes: list[str]) -> None:
+    """The figures on the terminal: a title, the table, one note a line."""
+    print(title)
+    print(text_table(header, rows))
+    for note in notes:
+        print(note)
+
+
+def results_body(heading: str, intro: str, header: list[str], rows: list[list[str]], notes: list[str]) -> str:
+    """A results.md section: heading, what was run on which machine, the table, the notes as a list."""
+    return "\n".join([heading, "", intro, "", markdown_table(header, rows), "", *[f"- {note}." for note in notes]])
+
+
 def update_results(name: str, body: str, path: Path = RESULTS) -> None:
     """Create or replace the section `name` of results.md, leaving the other sections alone."""
     start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"

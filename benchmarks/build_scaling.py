@@ -52,11 +52,11 @@ from benchlib import (
     describe_project,
     machine_line,
     mark,
-    markdown_table,
+    print_figures,
     profile_build,
     require_mkdocs,
+    results_body,
     run_build,
-    text_table,
     update_results,
 )
 
@@ -211,22 +211,11 @@ def report(setup: Setup, results: dict[int, dict], runs: int, write_results: boo
         notes.append(f"{QUIZ}: not measured ({quiz_absent}), so the target ours faster than {QUIZ} is not checked")
 
     print()
-    print(f"Build time, median of {runs} run(s) each (python -m mkdocs build -q)")
-    print(text_table(header, rows))
-    for note in notes:
-        print(note)
-
-    body = "\n".join([
-        "## Build scaling: ours vs plain Markdown" + (f" and {QUIZ}" if quiz else ""),
-        "",
-        f"`benchmarks/build_scaling.py`, median of {runs} run(s) each. {machine_line()}.",
-        "",
-        markdown_table(header, rows),
-        "",
-        *[f"- {note}." for note in notes],
-    ])
+    print_figures(f"Build time, median of {runs} run(s) each (python -m mkdocs build -q)", header, rows, notes)
     if write_results:
-        update_results(SECTION, body)
+        update_results(SECTION, results_body(
+            "## Build scaling: ours vs plain Markdown" + (f" and {QUIZ}" if quiz else ""),
+            f"`benchmarks/build_scaling.py`, median of {runs} run(s) each. {machine_line()}.", header, rows, notes))
 
 
 def profile(setup: Setup, size: int, top: int, site: str = "ours") -> None:

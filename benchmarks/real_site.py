@@ -43,11 +43,11 @@ from benchlib import (
     describe_project,
     machine_line,
     mark,
-    markdown_table,
+    print_figures,
     profile_build,
     require_mkdocs,
+    results_body,
     run_build,
-    text_table,
     update_results,
 )
 
@@ -205,22 +205,12 @@ def report(project: Path, info: dict, wall: dict, cpu: dict, runs: int, section:
          if info["guard"] else "The Markdown conversion time guard was not found, so it was left as it is"),
     ]
     print()
-    print(f"Real site, median of {runs} run(s) each (python -m mkdocs build -q)")
-    print(text_table(header, rows))
-    for note in notes:
-        print(note)
+    print_figures(f"Real site, median of {runs} run(s) each (python -m mkdocs build -q)", header, rows, notes)
     if section:
         title = "before" if section.endswith("_before") else "after"
-        body = "\n".join([
+        update_results(section, results_body(
             f"## Real site ({title}): quizzes with added questions vs the same text as Markdown",
-            "",
-            f"`benchmarks/real_site.py`, median of {runs} run(s) each. {machine_line()}.",
-            "",
-            markdown_table(header, rows),
-            "",
-            *[f"- {note}." for note in notes],
-        ])
-        update_results(section, body)
+            f"`benchmarks/real_site.py`, median of {runs} run(s) each. {machine_line()}.", header, rows, notes))
 
 
 def profile(project: Path, per_quiz: int, top: int, site: str) -> None:

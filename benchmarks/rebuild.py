@@ -35,9 +35,9 @@ from benchlib import (
     copy_project,
     describe_project,
     machine_line,
-    markdown_table,
+    print_figures,
     require_mkdocs,
-    text_table,
+    results_body,
     update_results,
 )
 
@@ -178,21 +178,12 @@ def report(project: Path, times: dict, edits: int, section: str | None) -> None:
         "(MkDocs 1.6 has no partial rebuild), so the ratio shows what a quiz edit adds, if anything",
     ]
     print()
-    print(f"mkdocs serve rebuilds, median of {edits} edit(s) each")
-    print(text_table(header, rows))
-    for note in notes:
-        print(note)
+    print_figures(f"mkdocs serve rebuilds, median of {edits} edit(s) each", header, rows, notes)
     if section:
         title = " (before)" if section.endswith("_before") else ""
-        update_results(section, "\n".join([
+        update_results(section, results_body(
             f"## Rebuild under `mkdocs serve`{title}: a quiz edit vs a module edit",
-            "",
-            f"`benchmarks/rebuild.py`, median of {edits} edit(s) each. {machine_line()}.",
-            "",
-            markdown_table(header, rows),
-            "",
-            *[f"- {note}." for note in notes],
-        ]))
+            f"`benchmarks/rebuild.py`, median of {edits} edit(s) each. {machine_line()}.", header, rows, notes))
 
 
 def main() -> None:

@@ -33,11 +33,11 @@ from benchlib import (
     build_env,
     machine_line,
     mark,
-    markdown_table,
+    print_figures,
     read_config,
     require_mkdocs,
+    results_body,
     run_build,
-    text_table,
     update_results,
 )
 
@@ -225,25 +225,15 @@ def main() -> None:
     if external:
         notes.append("Not counted (other hosts): " + ", ".join(external))
 
-    print("Page weight in bytes; each file gzipped alone at level 9 (python -m mkdocs build of the real site)")
-    print(text_table(header, rows))
-    for note in notes:
-        print(note)
+    print_figures("Page weight in bytes; each file gzipped alone at level 9 (python -m mkdocs build of the real site)",
+                  header, rows, notes)
     for w in pages:
         print(f"  {w.label}: " + ", ".join(w.files))
-
-    body = "\n".join([
+    loads = [f"{w.label} loads: " + ", ".join(f"`{f}`" for f in w.files) for w in pages]
+    update_results(SECTION, results_body(
         "## Page weight",
-        "",
         f"`benchmarks/weight.py`: bytes of the page HTML plus every local stylesheet and script it "
-        f"references, each file gzipped alone at level 9. {machine_line()}.",
-        "",
-        markdown_table(header, rows),
-        "",
-        *[f"- {note}." for note in notes],
-        *[f"- {w.label} loads: " + ", ".join(f"`{f}`" for f in w.files) + "." for w in pages],
-    ])
-    update_results(SECTION, body)
+        f"references, each file gzipped alone at level 9. {machine_line()}.", header, rows, notes + loads))
 
 
 if __name__ == "__main__":
