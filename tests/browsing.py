@@ -33,6 +33,30 @@ def axe_violations(page) -> list[str]:
     return [f"{v['id']}: {v['help']} ({[n['target'] for n in v['nodes']]})" for v in Axe().run(page).response["violations"]]
 
 
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+def show_scheme(page, scheme: str) -> None:
+    """Reload the page in the light or dark scheme and wait until Material shows it, colours settled.
+
+    Material keeps the palette it chose on a site's first page (a `.__palette` key in localStorage)
+    and prefers it to the media query on every later page, so a test that only emulated "dark"
+    could measure the light scheme. Only that key is dropped: the page's saved progress stays.
+    The page that was open when the emulated scheme changed remounts its palette and may write
+    the old key back after it was dropped, so the drop and reload are repeated until the page
+    that loads shows the scheme: the second page saw no change, so it cannot race."""
+    page.emulate_media(color_scheme=scheme)
+    for _ in range(3):
+        page.evaluate("""() => Object.keys(localStorage)
+            .filter(key => key.endsWith(".__palette")).forEach(key => localStorage.removeItem(key))""")
+        page.reload(wait_until="networkidle")
+        if page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme]:
+            break
+    assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme], f"no {scheme} scheme"
+    # Material eases colours over 125-250 ms: axe measured a link mid-way and saw too little contrast.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+
+
 def pdf_pages(pdf: bytes) -> int:
     """Pages in a PDF from Chromium: its page objects, not the /Pages tree that holds them."""
     return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))

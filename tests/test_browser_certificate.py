@@ -16,7 +16,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from browsing import axe_violations, built_and_served, pdf_pages
+from browsing import axe_violations, built_and_served, pdf_pages, show_scheme
 from common_agenda import certificate
 from common_agenda.content import load_content
 from sitekit import TinySite, module_text, quiz_text
@@ -288,9 +288,7 @@ def test_corrupt_progress_counts_as_none_says_so_and_is_left_alone(cert, stored)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_axe_violations_before_and_with_a_certificate(cert, scheme):
     # Tiny sites have the site's palettes chosen by media query, so "dark" is the real slate scheme.
-    cert.emulate_media(color_scheme=scheme)
-    cert.reload(wait_until="networkidle")
-    cert.wait_for_timeout(400)  # let Material's colour transition end
+    show_scheme(cert, scheme)
     assert axe_violations(cert) == []
     set_progress(cert, {"shared-goals": entry(True, "2026-11-24"), "case-notes": entry(True, "2026-11-25")})
     cert.get_by_label("Your name").fill(NAME)

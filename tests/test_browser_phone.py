@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from browsing import axe_violations
+from browsing import axe_violations, show_scheme
 from common_agenda.glossary import first_use_only
 
 WIDTH = 390
@@ -212,10 +212,7 @@ def test_tab_reaches_the_page_within_a_few_stops_and_the_menu_opens_the_drawer(p
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_module_with_a_definition_open_has_no_axe_violations(phone, site_url, scheme):
     page = open_page(phone, site_url, "modules/protocols-and-mous/")
-    page.emulate_media(color_scheme=scheme)
-    page.evaluate("localStorage.clear()")  # Material keeps the scheme it chose on the first page
-    page.reload(wait_until="networkidle")
-    assert page.evaluate("document.body.dataset.mdColorScheme") == {"light": "default", "dark": "slate"}[scheme]
+    show_scheme(page, scheme)
     page.locator("article abbr[role=button]").first.tap()
     assert page.locator(".ca-term__def:visible").count() == 1
     assert axe_violations(page) == []

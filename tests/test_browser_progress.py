@@ -12,7 +12,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from browsing import axe_violations, built_and_served
+from browsing import axe_violations, built_and_served, show_scheme
 from sitekit import TinySite, module_text, quiz_text
 
 pytestmark = pytest.mark.browser
@@ -228,9 +228,7 @@ def test_without_javascript_the_page_says_it_needs_it_and_that_nothing_is_sent(b
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_axe_violations_empty_and_filled(page, scheme):
-    page.emulate_media(color_scheme=scheme)
-    page.reload(wait_until="networkidle")
-    page.wait_for_timeout(400)  # let Material's colour transition end
+    show_scheme(page, scheme)
     assert axe_violations(page) == []
     filled(page)
     page.get_by_role("button", name="Clear my progress").click()  # the confirmation showing

@@ -12,7 +12,7 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from browsing import axe_violations, built_and_served
+from browsing import axe_violations, built_and_served, show_scheme
 from sitekit import REPO, TinySite, module_text, quiz_text
 
 SHUFFLED = """\
@@ -595,8 +595,7 @@ def test_quiz_pages_make_no_request_to_any_other_host(quiz, quiz_site, foreign_r
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_quiz_pages_have_no_axe_violations_before_and_after_answering(quiz, quiz_site, scheme):
     url, _ = quiz_site
-    quiz.emulate_media(color_scheme=scheme)
-    quiz.reload(wait_until="networkidle")
+    show_scheme(quiz, scheme)
     assert axe_violations(quiz) == []
     answer(quiz, "q-single", "b")  # a wrong answer, the right one revealed, the progress indicator
     answer(quiz, "q-multiple", "c")
