@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 NODE_TOOLS := tools/node/node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint check browser handouts offline bench audit lock properdocs clean
+.PHONY: serve build test lint check browser handouts offline bench mutate audit lock properdocs clean
 
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -47,6 +47,12 @@ bench: $(VENV)/.site
 	$(BIN)/python benchmarks/real_site.py --no-generated
 	$(BIN)/python benchmarks/rebuild.py
 	$(BIN)/python benchmarks/weight.py
+
+# Mutation score, written to benchmarks/mutation.md (slow: not part of `make test`): mutmut makes small changes to core
+# modules and runs their fast tests against each; faults planted in the page scripts meet their browser tests
+# (tools/mutate.py, tools/planted_faults.json). MODULES="plans glossary" picks the modules; the default set takes ~20 min.
+mutate: $(VENV)/.mutate browser
+	$(BIN)/python tools/mutate.py $(if $(MODULES),--modules $(MODULES))
 
 # PDFs of the print packs and handouts, printed by the same Chromium the tests use.
 handouts: $(VENV)/.test browser
@@ -91,6 +97,11 @@ $(VENV)/.site: requirements.txt | $(VENV)/bin/python
 $(VENV)/.test: requirements.txt requirements-test.txt | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-test.txt
 	touch $(VENV)/.site $@
+
+# mutmut, for `make mutate` only: its own lock, constrained to the test lock, installed into the test environment.
+$(VENV)/.mutate: $(VENV)/.test requirements-mutate.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-mutate.txt
+	touch $@
 
 $(PROPERDOCS_VENV)/.site: requirements-properdocs.txt
 	$(PYTHON) -m venv $(PROPERDOCS_VENV)

@@ -11,6 +11,14 @@ from browsing import CHROMIUM, CHROMIUM_ARGS, ForeignRequests, PageWatch, requir
 from sitekit import REPO, TinySite
 
 
+def pytest_configure():
+    """Under `make mutate`, mutmut's call-counting run sets MUTANT_UNDER_TEST=stats, which the tests' mkdocs
+    subprocesses would inherit and fail on (mutmut's counter reads a settings file they do not have);
+    mutmut keeps its own copy in the process. A mutant's name is left in place: the builds run that mutant."""
+    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+        del os.environ["MUTANT_UNDER_TEST"]
+
+
 def pytest_collection_modifyitems(items):
     """`browser` marks exactly the tests that start Chromium, read from the fixtures each one uses: a
     file-wide mark also caught in-process checks (every prose field refusing code), which

@@ -24,9 +24,24 @@ COMPILE_COMMAND = "make lock"
 
 
 def in_files(folder: Path) -> list[Path]:
-    """requirements.in first: the other .in files constrain themselves to its lock (-c requirements.txt)."""
+    """Each .in after the .in files whose locks it reads (-r/-c lines: requirements.in first, then
+    requirements-test.in before requirements-mutate.in), so it is compiled against their fresh pins."""
     found = sorted(folder.glob("requirements*.in"))
-    return sorted(found, key=lambda path: path.name != "requirements.in")
+    ordered: list[Path] = []
+
+    def place(source: Path) -> None:
+        if source in ordered:
+            return
+        for line in source.read_text(encoding="utf-8").splitlines():
+            option, _, name = line.partition(" ")
+            needed = folder / (name.strip().removesuffix(".txt").removesuffix(".in") + ".in")
+            if option in ("-r", "-c") and needed in found and needed != source:
+                place(needed)
+        ordered.append(source)
+
+    for source in found:
+        place(source)
+    return ordered
 
 
 def lock_of(source: Path) -> Path:

@@ -1,0 +1,218 @@
+"""`make mutate`: how many small changes to the core the fast tests notice (mutmut), and which planted
+faults in the page scripts the browser tests notice (tools/planted_faults.py); writes benchmarks/mutation.md.
+
+mutmut 3 names a mutant's module from its path with a leading `src.` removed, so it runs in a copy
+of the project (a temporary folder; the repository is untouched) where hooks/ is moved to src/ and
+hooks becomes a link to it: the tests and the site's hook files import the mutated common_agenda
+through hooks/ as they always do, and mutmut names its mutants `common_agenda.<module>.…`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from importlib import metadata
+from pathlib import Path
+
+import planted_faults
+
+REPO = Path(__file__).resolve().parent.parent
+REPORT = REPO / "benchmarks" / "mutation.md"
+# Why each kept survivor is kept, by mutant name (mutmut numbers a function's mutants in order, so a
+# name stays put while its function is unchanged). A survivor without an entry is listed as unexplained.
+SURVIVORS = REPO / "tools" / "mutation_survivors.json"
+
+# Module -> the fast, non-browser test files that exercise it. mutmut runs, for each mutant, only the
+# tests among these that called the mutated function. The default set runs in about 20 minutes on two cores.
+MODULES = {
+    "plans": ["tests/test_training.py"],
+    "quizzes": ["tests/test_quiz_validation.py"],
+    "problems": ["tests/test_quiz_validation.py", "tests/test_training.py"],
+    "quiz_sections": ["tests/test_quiz_sections.py"],
+    "glossary": ["tests/test_glossary_rules.py"],
+    "staged_site": ["tests/test_staged_site.py"],
+    "whitespace_tails": ["tests/test_whitespace_tails.py"],
+    "html_allowlist": ["tests/test_html_allowlist.py"],
+    "item_lint": ["tests/test_item_lint.py"],
+}
+DEFAULT = ["plans", "quizzes", "problems", "glossary", "staged_site", "whitespace_tails", "html_allowlist"]
+
+# mutmut's words for a mutant's fate; a timeout counts as noticed (the tests did not pass).
+DETECTED = {"killed", "timeout"}
+
+
+def mutmut_settings(modules: list[str], workspace: Path) -> str:
+    """The [tool.mutmut] table for the copy's pyproject.toml: mutate only the chosen modules, run only their tests."""
+    tests = sorted({test for module in modules for test in MODULES[module]})
+    also_copy = sorted(path.name for path in workspace.iterdir() if path.name not in {"src", "hooks", "mutants"})
+    lines = [
+        "[tool.mutmut]",
+        'source_paths = ["src"]',
+        f"only_mutate = {json.dumps([f'src/common_agenda/{module}.py' for module in modules])}",
+        f"also_copy = {json.dumps(also_copy)}",
+        f"pytest_add_cli_args_test_selection = {json.dumps(tests)}",
+        'pytest_add_cli_args = ["-p", "no:cacheprovider", "-m", "not browser", "-q"]',
+        "use_git_change_detection = false",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def prepare(workspace: Path, modules: list[str]) -> None:
+    planted_faults.copy_project(workspace)
+    (workspace / "hooks").rename(workspace / "src")
+    (workspace / "hooks").symlink_to("src")
+    with (workspace / "pyproject.toml").open("a", encoding="utf-8") as pyproject:
+        pyproject.write("\n" + mutmut_settings(modules, workspace))
+    (workspace / "mutants").mkdir()
+    (workspace / "mutants" / "hooks").symlink_to("src")
+
+
+def mutmut(workspace: Path, *args: str, check: bool = True) -> str:
+    command = [str(Path(sys.executable).with_name("mutmut")), *args]
+    done = subprocess.run(command, cwd=workspace, capture_output=True, text=True)
+    if check and done.returncode != 0:
+        raise SystemExit(f"mutate: `mutmut {' '.join(args)}` failed (exit {done.returncode}):\n{done.stdout[-4000:]}{done.stderr[-4000:]}")
+    return done.stdout
+
+
+def results(workspace: Path) -> dict[str, str]:
+    """Mutant name -> mutmut's status for it."""
+    found = {}
+    for line in mutmut(workspace, "results", "--all", "true").splitlines():
+        name, colon, status = line.strip().rpartition(": ")
+        if colon and "__mutmut_" in name:
+            found[name] = status
+    return found
+
+
+def change_of(workspace: Path, name: str) -> str:
+    """The mutant's changed line, old -> new, from `mutmut show`."""
+    diff = mutmut(workspace, "show", name, check=False).splitlines()
+    old = next((line[1:].strip() for line in diff if line.startswith("-") and not line.startswith("---")), "")
+    new = next((line[1:].strip() for line in diff if line.startswith("+") and not line.startswith("+++")), "")
+    return f"`{old}` → `{new}`"
+
+
+def module_of(name: str) -> str:
+    return name.split(".")[1]
+
+
+def score_table(statuses: dict[str, str], modules: list[str]) -> tuple[list[str], int, int]:
+    rows = ["| module | tests | killed | survived | not covered | total | score |", "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
+    killed_all = total_all = 0
+    for module in modules:
+        mine = [status for name, status in statuses.items() if module_of(name) == module]
+        killed = sum(status in DETECTED for status in mine)
+        survived = sum(status == "survived" for status in mine)
+        uncovered = len(mine) - killed - survived
+        tests = ", ".join(Path(test).name for test in MODULES[module])
+        rows.append(f"| {module}.py | {tests} | {killed} | {survived} | {uncovered} | {len(mine)} | {percent(killed, len(mine))} |")
+        killed_all += killed
+        total_all += len(mine)
+    rows.append(f"| **all** | | {killed_all} | | | {total_all} | **{percent(killed_all, total_all)}** |")
+    return rows, killed_all, total_all
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f} %" if whole else "–"
+
+
+def survivor_lines(workspace: Path, statuses: dict[str, str]) -> list[str]:
+    reasons = json.loads(SURVIVORS.read_text(encoding="utf-8")) if SURVIVORS.exists() else {}
+    lines = []
+    for name, status in sorted(statuses.items(), key=lambda item: mutant_order(item[0])):
+        if status in DETECTED:
+            continue
+        reason = reasons.get(name, "unexplained: a gap to close with a test, or a reason to record in tools/mutation_survivors.json")
+        lines.append(f"- `{name}` ({status}): {change_of(workspace, name)}. {reason}")
+    return lines or ["None."]
+
+
+def mutant_order(name: str) -> tuple[str, int]:
+    stem, _, number = name.rpartition("__mutmut_")
+    return stem, int(number)
+
+
+def run_mutmut(modules: list[str], children: int, keep: Path | None) -> tuple[list[str], float, int]:
+    """Run mutmut on the modules in a copy of the project; the report's Python section, seconds taken, mutant count."""
+    workspace = Path(tempfile.mkdtemp(prefix="mutate-")) if keep is None else keep
+    try:
+        prepare(workspace, modules)
+        started = time.monotonic()
+        mutmut(workspace, "run", "--max-children", str(children), check=False)
+        seconds = time.monotonic() - started
+        statuses = results(workspace)
+        if not statuses:
+            raise SystemExit(f"mutate: mutmut reported no mutants; see {workspace}/mutants")
+        rows, killed, total = score_table(statuses, modules)
+        print(f"mutate: {killed}/{total} mutants killed ({percent(killed, total)}) in {seconds / 60:.1f} min")
+        section = [
+            "## Python core (mutmut)",
+            "",
+            f"Modules in `hooks/common_agenda/`, each against its fast non-browser tests (`make mutate MODULES=\"{' '.join(modules)}\"`). "
+            "A mutant is killed when a test fails (or times out) with the change in place; \"not covered\" means no chosen test called the function.",
+            "",
+            *rows,
+            "",
+            f"Run time: {seconds / 60:.1f} min for {total} mutants with {children} workers "
+            f"({seconds * children / total:.1f} s of a core per mutant).",
+            "",
+            "### Survivors",
+            "",
+            *survivor_lines(workspace, statuses),
+        ]
+        return section, seconds, total
+    finally:
+        if keep is None:
+            shutil.rmtree(workspace, ignore_errors=True)
+
+
+def header() -> list[str]:
+    versions = ", ".join(f"{package} {metadata.version(package)}" for package in ("mutmut", "pytest", "playwright"))
+    return [
+        "# Mutation score",
+        "",
+        f"Written by `make mutate` (tools/mutate.py) on {date.today().isoformat()}: Python {platform.python_version()}, {versions}, "
+        f"{chromium_version()}. Do the tests notice a small wrong change to the code? Each change is made in a copy of the project.",
+        "",
+    ]
+
+
+def chromium_version() -> str:
+    try:
+        return subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True, timeout=60).stdout.strip()
+    except OSError:
+        return "no Chromium"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--modules", nargs="+", choices=sorted(MODULES), default=DEFAULT,
+                        help=f"core modules to mutate (default: {' '.join(DEFAULT)})")
+    parser.add_argument("--children", type=int, default=2, help="mutmut workers (default 2, the machine's cores)")
+    parser.add_argument("--no-planted", action="store_true", help="skip the page-script planted faults")
+    parser.add_argument("--keep", type=Path, help="run mutmut in this (new) folder and keep it, to inspect mutants")
+    parser.add_argument("--report", type=Path, default=REPORT, help="where to write the report")
+    args = parser.parse_args()
+    if args.keep is not None:
+        args.keep.mkdir(parents=True)
+    lines = header()
+    section, _, _ = run_mutmut(args.modules, args.children, args.keep)
+    lines += section
+    if not args.no_planted:
+        lines += ["", *planted_faults.report_section(planted_faults.run_all())]
+    args.report.write_text(re.sub(r"\n{3,}", "\n\n", "\n".join(lines)) + "\n", encoding="utf-8")
+    print(f"mutate: wrote {args.report.relative_to(REPO) if args.report.is_relative_to(REPO) else args.report}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
