@@ -75,3 +75,48 @@ def test_a_dangling_site_link_gets_its_folder(tmp_path):
     staged = StagedSite(tmp_path / "site")
     built(staged, "new")
     assert (tmp_path / "served" / "index.html").read_text(encoding="utf-8") == "new"
+
+
+def test_a_build_that_never_succeeded_leaves_the_old_site_though_its_pages_were_written(tmp_path):
+    final = tmp_path / "site"
+    final.mkdir()
+    (final / "index.html").write_text("old", encoding="utf-8")
+    staged = StagedSite(final)
+    written = Path(staged.start())
+    written.mkdir()
+    (written / "index.html").write_text("half", encoding="utf-8")
+    staged.finish()  # MkDocs stopped before the hook could say it succeeded (or fail)
+    assert (final / "index.html").read_text(encoding="utf-8") == "old"
+
+
+def test_only_folders_of_builds_no_longer_running_are_removed(tmp_path):
+    final = tmp_path / "my-site"  # a dash in the site's own name: the process id is after the last one
+    for name in ("my-site.partial-999999999", "my-site.old-999999999", f"my-site.old-{os.getpid()}", "my-site.partial-x"):
+        (tmp_path / name).mkdir()
+    StagedSite(final).start()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"my-site.old-{os.getpid()}", "my-site.partial-x"]
+
+
+def test_a_linked_site_folder_is_emptied_of_subfolders_and_links_too(tmp_path):
+    real = tmp_path / "served"
+    (real / "assets").mkdir(parents=True)
+    (real / "assets" / "old.css").write_text("old", encoding="utf-8")
+    (real / "outside").symlink_to(tmp_path)
+    final = tmp_path / "site"
+    final.symlink_to(real)
+    built(StagedSite(final), "new")
+    assert sorted(p.name for p in real.iterdir()) == ["index.html"] and (tmp_path / "served").is_dir()
+
+
+def test_a_site_folder_inside_the_sources_is_refused_and_one_beside_them_is_not(tmp_path):
+    from common_agenda.staged_site import StagedSiteError
+    (tmp_path / "docs").mkdir()
+    with pytest.raises(StagedSiteError, match="would delete the sources"):
+        StagedSite(tmp_path / "docs" / "site", (tmp_path / "docs",)).start()
+    assert StagedSite(tmp_path / "site", (tmp_path / "docs",)).start() == str(tmp_path / f"site.partial-{os.getpid()}")
+
+
+def test_an_agency_site_gets_its_missing_parent_folders(tmp_path):
+    final = tmp_path / "sites" / "north" / "site"
+    assert StagedSite(final).start() == str(final.parent / f"site.partial-{os.getpid()}")
+    assert final.parent.is_dir()
