@@ -120,3 +120,23 @@ def test_an_agency_site_gets_its_missing_parent_folders(tmp_path):
     final = tmp_path / "sites" / "north" / "site"
     assert StagedSite(final).start() == str(final.parent / f"site.partial-{os.getpid()}")
     assert final.parent.is_dir()
+
+
+def test_a_first_build_a_failure_before_any_page_and_a_rerun_over_a_stale_partial_folder(tmp_path):
+    final = tmp_path / "site"
+    staged = StagedSite(final)
+    staged.start()
+    staged.failed()  # nothing was written yet: no error for the missing partial folder
+    stale = tmp_path / f"site.partial-{os.getpid()}"
+    stale.mkdir()
+    (stale / "stale.html").write_text("stale", encoding="utf-8")
+    staged = StagedSite(final)
+    built(staged, "first")  # no site before: nothing to move aside
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert sorted(p.name for p in final.iterdir()) == ["index.html"]
+
+
+def test_a_dangling_site_link_into_missing_folders_gets_them(tmp_path):
+    (tmp_path / "site").symlink_to(tmp_path / "www" / "agency" / "served")
+    built(StagedSite(tmp_path / "site"), "new")
+    assert (tmp_path / "www" / "agency" / "served" / "index.html").read_text(encoding="utf-8") == "new"
