@@ -437,3 +437,39 @@ def test_the_opening_and_closing_say_what_a_facilitator_needs():
         assert words.lower() in opening.lower(), words
     for words in ("commitment", "next meeting", "support", "thank"):
         assert words.lower() in closing.lower(), words
+
+
+def test_each_block_keeps_what_it_is_who_leads_it_and_its_note_and_the_handouts_come_once_in_order(project):
+    write(project, "training/plans/short.yml", """\
+id: short
+title: Short session
+summary: A test plan.
+length: 90
+start: "09:00"
+handouts: [check]
+blocks:
+  - activity: pre-check
+  - module: shared-goals
+    lead: provider
+    note: "  Ask who has met the other side.  "
+  - scenario: school-referral
+  - activity: evaluation
+    lead: both
+  - activity: break-short
+""")
+    plan = load_content(project).plans[0]
+    assert [(b.kind, b.ref, b.title, b.minutes, b.lead, b.note) for b in plan.blocks] == [
+        ("activity", "pre-check", "Before we start", 10, "police", ""),  # an activity's own lead
+        ("module", "shared-goals", "Shared goals, different missions", 25, "provider", "Ask who has met the other side."),
+        ("scenario", "school-referral", plan.blocks[2].scenario.title, 35, "both", ""),
+        ("activity", "evaluation", "Session evaluation", 10, "both", ""),
+        ("activity", "break-short", "Short break", 10, "both", "")]
+    assert plan.handout_order() == [("handout", "check"), ("scenario", "school-referral"), ("handout", "evaluation")]
+
+
+def test_every_unknown_block_is_named_not_only_the_first(project):
+    write(project, "training/plans/short.yml", PLAN.replace("module: shared-goals", "module: roles")
+          .replace("activity: evaluation", "activity: karaoke"))
+    assert [line.split(" — ")[0] for line in problems(project)] == [
+        "training/plans/short.yml:8: blocks[1].module: no module has the id 'roles'",
+        "training/plans/short.yml:9: blocks[2].activity: no activity has the id 'karaoke'"]
