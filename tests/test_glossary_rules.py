@@ -106,3 +106,10 @@ def test_the_glossary_page_groups_terms_by_first_letter_in_alphabetical_order():
     headings = [line for line in page.splitlines() if line.startswith("## ")]
     assert headings == ["## A", "## M", "## V"]
     assert page.index("minor") < page.index("MOU") < page.index("victim")
+
+
+def test_headings_and_table_headers_carry_no_tooltip_and_the_first_use_below_them_does():
+    html = (f"<h2 id=\"mou\">The {MOU}</h2>\n<table><thead><tr><th>{MOU}</th></tr></thead>"
+            f"<tbody><tr><td>{MOU}</td></tr></tbody></table>")
+    assert first_use_only(html) == ('<h2 id="mou">The MOU</h2>\n<table><thead><tr><th>MOU</th></tr></thead>'
+                                    f"<tbody><tr><td>{KEPT}</td></tr></tbody></table>")

@@ -285,3 +285,16 @@ def test_a_problem_prints_control_characters_from_a_file_as_escapes():
     from common_agenda.problems import Problem
     shown = str(Problem("a.yml", 1, "text", "links to '../x.md\x00.png' \x1b[31mred\nb.yml:9: fake", "fix it"))
     assert shown == "a.yml:1: text: links to '../x.md\\x00.png' \\x1b[31mred\\x0ab.yml:9: fake — fix it"
+
+
+def test_a_refused_link_is_found_by_its_scheme_or_its_first_forty_characters():
+    assert [f.needle for f in findings('<a href=" JavaScript:alert(1)">x</a>')] == ["JavaScript:"]
+    far = "//evil.example/" + "x" * 60
+    assert [f.needle for f in findings(f'<img src="{far}">')] == [far[:40]]
+
+
+def test_line_of_counts_from_the_first_character_and_the_first_match():
+    assert line_of("<script", "<script>\n<script>") == 0  # found at offset 0: line 0
+    assert line_of("b", "a\nb\nb") == 1  # the first occurrence, not the last
+    assert line_of("", "\na") == 0  # nothing to look for: the first line
+    assert line_of("b", "\nb") == 1  # a line break at offset 0 counts

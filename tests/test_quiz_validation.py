@@ -348,3 +348,17 @@ def test_a_case_explanation_is_on_the_quiz_page_behind_about_this_case_but_never
     text = " ".join(d["text"] for d in docs)
     for fragment in ("safety tonight", "leave their story for them to tell", "About this case"):
         assert fragment not in text, fragment
+
+
+def test_the_build_stop_message_counts_its_problems_in_words():
+    from common_agenda.problems import ContentError, Problem
+    one = Problem("quizzes/a.yml", 3, "id", "is used twice", "give each its own id")
+    two = Problem("quizzes/a.yml", 1, "title", "is empty", "write a title")
+    assert str(ContentError([one])).splitlines() == [
+        "Common Agenda: the build stopped because of 1 problem in the content:",
+        "  quizzes/a.yml:3: id: is used twice \u2014 give each its own id",
+        "Nothing was written. Fix the lines above and build again."]
+    assert str(ContentError([one, two, one])).splitlines()[:3] == [
+        "Common Agenda: the build stopped because of 2 problems in the content:",
+        "  quizzes/a.yml:1: title: is empty \u2014 write a title",
+        "  quizzes/a.yml:3: id: is used twice \u2014 give each its own id"]

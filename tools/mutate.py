@@ -36,7 +36,7 @@ SURVIVORS = REPO / "tools" / "mutation_survivors.json"
 MODULES = {
     "plans": ["tests/test_training.py"],
     "quizzes": ["tests/test_quiz_validation.py"],
-    "problems": ["tests/test_quiz_validation.py", "tests/test_training.py"],
+    "problems": ["tests/test_quiz_validation.py"],
     "quiz_sections": ["tests/test_quiz_sections.py"],
     "glossary": ["tests/test_glossary_rules.py"],
     "staged_site": ["tests/test_staged_site.py"],
@@ -145,11 +145,16 @@ def mutant_order(name: str) -> tuple[str, int]:
 def run_mutmut(modules: list[str], children: int, keep: Path | None) -> tuple[list[str], float, int]:
     """Run mutmut on the modules in a copy of the project; the report's Python section, seconds taken, mutant count."""
     workspace = Path(tempfile.mkdtemp(prefix="mutate-")) if keep is None else keep
+    timing = workspace / "mutate-run.json"  # in a kept folder: its run is reused, to write the report again
     try:
-        prepare(workspace, modules)
-        started = time.monotonic()
-        mutmut(workspace, "run", "--max-children", str(children), check=False)
-        seconds = time.monotonic() - started
+        if timing.exists():
+            seconds, children = json.loads(timing.read_text(encoding="utf-8"))
+        else:
+            prepare(workspace, modules)
+            started = time.monotonic()
+            mutmut(workspace, "run", "--max-children", str(children), check=False)
+            seconds = time.monotonic() - started
+            timing.write_text(json.dumps([seconds, children]), encoding="utf-8")
         statuses = results(workspace)
         if not statuses:
             raise SystemExit(f"mutate: mutmut reported no mutants; see {workspace}/mutants")
@@ -200,16 +205,20 @@ def main() -> int:
                         help=f"core modules to mutate (default: {' '.join(DEFAULT)})")
     parser.add_argument("--children", type=int, default=2, help="mutmut workers (default 2, the machine's cores)")
     parser.add_argument("--no-planted", action="store_true", help="skip the page-script planted faults")
-    parser.add_argument("--keep", type=Path, help="run mutmut in this (new) folder and keep it, to inspect mutants")
+    parser.add_argument("--keep", type=Path, help="run mutmut in this folder and keep it, to inspect mutants; given a kept "
+                        "folder again, its run is reused (with --no-planted the report's planted section too), to add survivor reasons")
     parser.add_argument("--report", type=Path, default=REPORT, help="where to write the report")
     args = parser.parse_args()
     if args.keep is not None:
-        args.keep.mkdir(parents=True)
-    lines = header()
+        args.keep.mkdir(parents=True, exist_ok=True)
+    reused = args.keep is not None and (args.keep / "mutate-run.json").exists()
+    _, heading, previous = (args.report.read_text(encoding="utf-8") if args.report.exists() else "").partition("\n## Page scripts")
+    if args.no_planted and reused and heading:
+        planted = ["", "## Page scripts" + previous.rstrip("\n")]
+    else:
+        planted = [] if args.no_planted else ["", *planted_faults.report_section(planted_faults.run_all())]  # the shorter half first
     section, _, _ = run_mutmut(args.modules, args.children, args.keep)
-    lines += section
-    if not args.no_planted:
-        lines += ["", *planted_faults.report_section(planted_faults.run_all())]
+    lines = [*header(), *section, *planted]
     args.report.write_text(re.sub(r"\n{3,}", "\n\n", "\n".join(lines)) + "\n", encoding="utf-8")
     print(f"mutate: wrote {args.report.relative_to(REPO) if args.report.is_relative_to(REPO) else args.report}")
     return 0
