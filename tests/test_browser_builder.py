@@ -179,3 +179,15 @@ def test_the_builder_and_its_pack_fit_a_phone(browser, site_url):
                     assert remove["x"] - (down["x"] + down["width"]) >= 16, boxes
     finally:
         context.close()
+
+
+def test_a_session_holds_at_most_forty_blocks_from_the_address_or_the_add_buttons(page, site_url):
+    """40 is MAX_BLOCKS in hooks/common_agenda/session_builder.py, written out here."""
+    page.goto(site_url + BUILDER + "?blocks=" + ",".join(["activity:break-short"] * 41) + "&start=09:00&length=90",
+              wait_until="networkidle")
+    assert len(agenda(page)) == 40
+    assert "The address names 41 blocks; only the first 40 are used." in page.locator(".ca-builder__notes").inner_text()
+    block = page.locator("[data-ca-block='activity:break-short']")
+    block.locator("button.ca-builder__add").click()
+    assert len(agenda(page)) == 40
+    expect(block.locator(".ca-builder__added")).to_have_text("A session holds at most 40 blocks.")

@@ -393,3 +393,13 @@ def test_the_plan_page_carries_each_module_blocks_script_with_times_that_follow_
     page.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'slate')")
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     assert axe_violations(page) == []
+
+
+def test_the_tally_counts_a_participant_with_every_answer_right_and_none(page, site_url):
+    total = len(CONTENT.check.items)
+    page.goto(site_url + "training/check-tally/", wait_until="networkidle")
+    page.get_by_label("Scores, one participant per line").fill(f"0 {total}\n{total} {total}")
+    page.get_by_role("button", name="Work out the averages").click()
+    expect(page.get_by_role("status")).to_have_text(
+        f"2 participants. Average before: {total / 2:g} of {total}. Average after: {total} of {total}. "
+        f"Average change: +{total / 2:g}.")
