@@ -91,6 +91,9 @@ class PageWatch:
         self.foreign = foreign
 
     def listen(self, page) -> None:
+        """Record what the page does; the lists are also set on the page, so a fixture that hands
+        tests a page (not the watch) still lets them assert `page.errors == []`."""
+        page.errors, page.console_errors, page.dialogs = self.errors, self.console_errors, self.dialogs
         page.on("pageerror", lambda error: self.errors.append(f"{error} at {page.url}"))
         page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
         page.on("dialog", lambda dialog: (self.dialogs.append(f"{dialog.type}: {dialog.message}"), dialog.dismiss()))
@@ -112,12 +115,18 @@ def search_results(page, site_url: str, query: str) -> list[str]:
     """The pages listed for `query`, best first, as addresses relative to the site."""
     box = page.locator("input.md-search__input")
     box.click()
+    # Material queries on keyup: typing key by key sent a query per prefix, and on a loaded machine
+    # a prefix's results could sit long enough to be read as the answer. One fill and one keyup
+    # send only the whole query, so the first result to appear is one of its own.
     box.fill("")
-    page.keyboard.type(query)
+    box.press("End")
+    page.locator(".md-search-result__item").first.wait_for(state="detached", timeout=10_000)
+    box.fill(query)
+    box.press("End")
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
     links = page.locator(".md-search-result__item > a")
     previous: list[str] = []
-    for _ in range(40):  # results update as each key arrives: wait until two reads agree
+    for _ in range(40):  # further results arrive in batches as the list fills: wait until two reads agree
         page.wait_for_timeout(120)
         hrefs = links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
         if hrefs and hrefs == previous:

@@ -16,7 +16,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from browsing import axe_violations, built_and_served, pdf_pages, show_scheme
+from browsing import PageWatch, axe_violations, built_and_served, pdf_pages, show_scheme
 from common_agenda import certificate
 from common_agenda.content import load_content
 from sitekit import TinySite, module_text, quiz_text
@@ -81,8 +81,7 @@ def cert(browser, cert_site, foreign_requests):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     foreign_requests.watch(context, url)
     page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    PageWatch(foreign_requests).listen(page)
     page.sent = []
     page.on("request", lambda request: page.sent.append(request.url + " " + (request.post_data or "")))
     page.goto(url + PAGE, wait_until="networkidle")

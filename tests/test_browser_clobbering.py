@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 from test_browser_storage import ALL_RIGHT, EVALUATION, PROGRESS
 from test_yaml_links import link_site
 
-from browsing import built_and_served
+from browsing import PageWatch, built_and_served
 from sitekit import TinySite
 
 pytestmark = pytest.mark.browser
@@ -58,8 +58,7 @@ def page(browser, clobber_site, foreign_requests):
 
     context.route(re.compile(re.escape(clobber_site) + r"(.*/)?(\?.*)?$"), clobbered)  # pages, not files
     page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(f"{error} at {page.url}"))
+    PageWatch(foreign_requests).listen(page)
     yield page
     assert foreign_requests == []
     context.close()

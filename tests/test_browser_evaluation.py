@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 from test_evaluation import EVALUATION
 
-from browsing import axe_violations, built_and_served
+from browsing import PageWatch, axe_violations, built_and_served
 from sitekit import TinySite
 
 pytestmark = pytest.mark.browser
@@ -41,8 +41,7 @@ def open_form(browser, url: str, foreign_requests, **options):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, **options)
     foreign_requests.watch(context, url)
     page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    PageWatch(foreign_requests).listen(page)
     page.goto(url + PAGE, wait_until="networkidle")
     page.locator("form.ca-eval[data-ca-ready]").wait_for()
     return context, page
@@ -480,8 +479,7 @@ def results(browser, evaluation_site, foreign_requests):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     foreign_requests.watch(context, evaluation_site)
     page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    PageWatch(foreign_requests).listen(page)
     page.goto(evaluation_site + RESULTS, wait_until="networkidle")
     page.locator("[data-ca-merge][data-ca-ready]").wait_for()
     yield page

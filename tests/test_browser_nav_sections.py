@@ -8,10 +8,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-def test_opening_a_section_with_an_index_page_throws_nothing_and_says_it_is_open(page, site_url):
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+def test_opening_a_section_with_an_index_page_throws_nothing_and_says_it_is_open(page, site_url, page_watch):
     page.goto(site_url + "first-meeting/", wait_until="networkidle")
     label = page.locator(".md-nav--primary label.md-nav__link[aria-label='Joint training']")
     assert label.count() == 1
@@ -22,15 +19,12 @@ def test_opening_a_section_with_an_index_page_throws_nothing_and_says_it_is_open
     assert nav.get_attribute("aria-expanded") == "false"
     label.click()
     page.wait_for_timeout(300)
-    assert errors == []
+    assert page_watch.errors == [] and page_watch.console_errors == []
     assert nav.get_attribute("aria-expanded") == "true"
     assert page.evaluate("id => document.getElementById(id).getAttribute('aria-label')", nav_id) == "Joint training"
 
 
-def test_a_section_with_an_index_page_opens_from_the_keyboard(page, site_url):
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+def test_a_section_with_an_index_page_opens_from_the_keyboard(page, site_url, page_watch):
     page.goto(site_url + "first-meeting/", wait_until="networkidle")
     label = page.locator(".md-nav--primary label.md-nav__link[aria-label='Joint training']")
     nav = page.locator(f".md-nav--primary nav[aria-labelledby='{label.get_attribute('id')}']")
@@ -38,5 +32,5 @@ def test_a_section_with_an_index_page_opens_from_the_keyboard(page, site_url):
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Joint training"
     page.keyboard.press("Enter")
     page.wait_for_timeout(300)
-    assert errors == []
+    assert page_watch.errors == [] and page_watch.console_errors == []
     assert nav.get_attribute("aria-expanded") == "true"

@@ -12,7 +12,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from browsing import axe_violations, built_and_served, show_scheme
+from browsing import PageWatch, axe_violations, built_and_served, show_scheme
 from sitekit import TinySite, module_text, quiz_text
 
 pytestmark = pytest.mark.browser
@@ -41,8 +41,7 @@ def page(browser, progress_site, foreign_requests):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     foreign_requests.watch(context, progress_site)
     page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    PageWatch(foreign_requests).listen(page)
     page.goto(progress_site + PAGE, wait_until="networkidle")
     page.locator("[data-ca-progress-page][data-ca-ready]").wait_for(state="attached")
     yield page

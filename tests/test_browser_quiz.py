@@ -12,7 +12,7 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from browsing import axe_violations, built_and_served, show_scheme
+from browsing import PageWatch, axe_violations, built_and_served, show_scheme
 from sitekit import REPO, TinySite, module_text, quiz_text
 
 SHUFFLED = """\
@@ -78,8 +78,7 @@ def quiz(browser, quiz_site, foreign_requests):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     foreign_requests.watch(context, url)
     page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    PageWatch(foreign_requests).listen(page)
     page.goto(url + "quizzes/shared-goals/", wait_until="networkidle")
     yield page
     context.close()

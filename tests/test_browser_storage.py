@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from browsing import built_and_served
+from browsing import PageWatch, built_and_served
 from sitekit import TinySite, module_text, quiz_text
 
 PROGRESS = "common-agenda:progress"
@@ -88,9 +88,7 @@ def page(browser, storage_site, foreign_requests):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     foreign_requests.watch(context, storage_site)
     page = context.new_page()
-    page.errors, page.dialogs = [], []
-    page.on("pageerror", lambda error: page.errors.append(f"{error} at {page.url}"))
-    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    PageWatch(foreign_requests).listen(page)
     page.goto(storage_site + "404.html", wait_until="load")
     yield page
     context.close()
@@ -212,12 +210,13 @@ for (const name of ['getItem', 'setItem', 'removeItem']) {
 """
 
 
-def test_storage_that_throws_breaks_no_page(browser, storage_site):
+def test_storage_that_throws_breaks_no_page(browser, storage_site, foreign_requests):
     context = browser.new_context()
     context.add_init_script(BLOCKED_STORAGE)
+    foreign_requests.watch(context, storage_site)
     page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    watch = PageWatch(foreign_requests)
+    watch.listen(page)
     page.goto(storage_site + "quizzes/shared-goals/", wait_until="load")
     assert "Correct." in answer_first_question(page)
     assert page.locator(".ca-quiz-saved").inner_text() == "This browser does not allow saving, so your results will not be kept."
@@ -227,7 +226,7 @@ def test_storage_that_throws_breaks_no_page(browser, storage_site):
     assert page.locator(".ca-cert-notice").inner_text().startswith("This browser does not let the page read saved progress")
     page.goto(storage_site + "training/evaluation/", wait_until="load")
     page.locator("#ca-eval-constructor").fill("Still works.")
-    assert errors == []
+    assert (watch.errors, watch.dialogs, foreign_requests) == ([], [], [])
     context.close()
 
 
