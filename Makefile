@@ -23,8 +23,9 @@ build: $(VENV)/.site
 	COMMON_AGENDA_LOCAL='$(LOCAL)' $(BIN)/mkdocs build --strict $(AGENCY_SITE)
 	@$(SITE_URL_NOTE)
 
+# Every test, a test file to a worker on each core (pytest-xdist); `.venv/bin/python -m pytest tests/<file>` runs one file.
 test: $(VENV)/.test browser $(NODE_TOOLS)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # Item-writing figures per quiz (key lengths and positions, what guessing readers would score) and any
 # breach of the rules the build enforces; exit 1 on a breach. See README: Quiz items that measure understanding.

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import gzip
 import socket
+import sys
 import threading
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -51,6 +52,14 @@ class _GzipHandler(_QuietHandler):
         self.wfile.write(body)
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that leaves a page mid-download closes its socket: not a fault of the site,
+        and the standard server's traceback for it buried the test output. Anything else still prints."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(directory: Path, port: int = 0, compress: bool = False):
     """Serve `directory` on 127.0.0.1; yields the base URL ending in '/'.
@@ -58,7 +67,7 @@ def serve(directory: Path, port: int = 0, compress: bool = False):
     `compress` gzips text files for browsers that accept it (for measuring speed as a web host serves).
     """
     handler = functools.partial(_GzipHandler if compress else _QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = _Server(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
