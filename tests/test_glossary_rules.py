@@ -113,3 +113,27 @@ def test_headings_and_table_headers_carry_no_tooltip_and_the_first_use_below_the
             f"<tbody><tr><td>{MOU}</td></tr></tbody></table>")
     assert first_use_only(html) == ('<h2 id="mou">The MOU</h2>\n<table><thead><tr><th>MOU</th></tr></thead>'
                                     f"<tbody><tr><td>{KEPT}</td></tr></tbody></table>")
+
+
+def test_a_repeated_term_names_its_own_line_and_the_glossary_page_drops_every_tooltip(tmp_path):
+    from common_agenda.glossary import without_tooltips
+    _, problems = load(tmp_path, "- term: MOU\n  definition: One.\n- term: MOU\n  definition: Two.\n")
+    assert [str(problem) for problem in problems] == [
+        "modules/glossary.yml:3: [1]: 'MOU' is already defined by entry [0] \u2014 define each spelling once: merge the "
+        "entries or drop the repeat"]
+    assert without_tooltips(f"<p>{MOU} and our {MOU}s</p>") == "<p>MOU and our MOUs</p>"
+
+
+def test_terms_in_the_tails_between_inline_elements_land_where_the_stock_extension_puts_them():
+    import markdown
+
+    from common_agenda.glossary import FasterAbbreviations
+    glossary = {"MOU": "Memorandum.", "T visa": "A visa."}
+    text = "*one* MOU *two* T visa and MOU *three* end MOU\n\n- *a* T visa *b* MOU"
+    configs = {"abbr": {"glossary": glossary}}
+    stock = markdown.Markdown(extensions=["abbr"], extension_configs=configs)
+    faster = markdown.Markdown(extensions=["abbr", FasterAbbreviations()], extension_configs=configs)
+    assert faster.convert(text) == stock.convert(text)
+    assert faster.treeprocessors["abbr"].md is faster
+    assert [(item.name, item.priority) for item in faster.treeprocessors._priority] == [  # Registry keeps no public priority
+        (item.name, item.priority) for item in stock.treeprocessors._priority]

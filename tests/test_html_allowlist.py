@@ -298,3 +298,19 @@ def test_line_of_counts_from_the_first_character_and_the_first_match():
     assert line_of("b", "a\nb\nb") == 1  # the first occurrence, not the last
     assert line_of("", "\na") == 0  # nothing to look for: the first line
     assert line_of("b", "\nb") == 1  # a line break at offset 0 counts
+
+
+@pytest.mark.parametrize(("html", "author", "expected"), [
+    ('<button type="image">x</button>', False, [("has <button type='image'>, which is not allowed", "image")]),
+    ('<p class="ca_x">x</p>', True, [("has a class starting with ca- on <p>: those belong to the site's own quiz, check "
+                                      "and plan markup, which its scripts look up by class", "ca-")]),
+    ('<a id="ca_x">x</a>', True, [("has id='ca_x' on <a>: names starting with ca- belong to the site's own quiz, check "
+                                   "and plan markup", "ca_x")]),
+    ('<div class="mermaid">x</div>', True, [("has the class 'mermaid' on <div>, which makes Material load a script "
+                                             "from another host", "mermaid")]),
+    ('<abbr title="x &lt;b&gt; then a long tail &lt;c">x</abbr>', True,
+     [("has a title attribute with '<' on <abbr> (Material shows titles as HTML)", "b> then a long t")]),
+])
+def test_each_refusal_says_what_and_where_to_look(html, author, expected):
+    """The needle is what the author's file is searched for to name the line: the first 16 characters after '<'."""
+    assert [(f.what, f.needle) for f in findings(html, author=author)] == expected

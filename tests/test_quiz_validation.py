@@ -362,3 +362,40 @@ def test_the_build_stop_message_counts_its_problems_in_words():
         "Common Agenda: the build stopped because of 2 problems in the content:",
         "  quizzes/a.yml:1: title: is empty \u2014 write a title",
         "  quizzes/a.yml:3: id: is used twice \u2014 give each its own id"]
+
+
+def test_every_field_reaches_the_model_trimmed_and_absent_ones_take_their_defaults(tmp_path):
+    from common_agenda.quizzes import Option
+    text = (QUIZ.replace("pass_mark: 70", "pass_mark: 70\nshuffle: true")
+            .replace("    covers: [A1]\n    options:", "    covers: [A1]\n    section: late-call\n    options:", 1))
+    path = tmp_path / "q.yml"
+    path.write_text(text, encoding="utf-8")
+    quiz, problems = load_quiz(path, "quizzes/q.yml", SCHEMA)
+    assert problems == []
+    assert (quiz.id, quiz.title, quiz.module, quiz.pass_mark, quiz.intro, quiz.shuffle, quiz.source) == (
+        "shared-goals", "Check yourself: Shared goals", "shared-goals", 70, "Four questions on *shared goals*.", True,
+        "quizzes/q.yml")
+    assert quiz.doc.display == "quizzes/q.yml"
+    single, case = quiz.questions[0], quiz.questions[3]
+    assert (single.prompt, single.explanation, single.section, single.path) == (
+        "An officer and a case worker disagree about timing. What is most useful?", "Different means, one goal.",
+        "late-call", ("questions", 0))
+    assert single.options[2] == Option("c", "Wait until the case closes to talk.", False, "Too late. Talk now.")
+    assert case.prompt == "*Fictional case.* A detective calls a shelter late at night."  # the block's newline trimmed
+    assert [(q.id, q.path, q.section) for q in case.questions] == [
+        ("q-case-1", ("questions", 3, "questions", 0), ""), ("q-case-2", ("questions", 3, "questions", 1), "")]
+    assert case.explanation.startswith("A late call is about")
+
+    bare = QUIZ.replace("intro: Four questions on *shared goals*.\n", "").replace(
+        "    explanation: A late call is about the young people's safety tonight.", "    # no case explanation")
+    bare = bare[:bare.index("    # no case explanation")] + "    # no case explanation\n"
+    path.write_text(bare, encoding="utf-8")
+    quiz, problems = load_quiz(path, "quizzes/q.yml", SCHEMA)
+    assert problems == []
+    assert (quiz.intro, quiz.shuffle, quiz.questions[3].explanation) == ("", False, "")
+
+
+def test_control_characters_in_a_message_are_escaped_from_delete_up_to_no_break_space():
+    from common_agenda.problems import Problem
+    shown = str(Problem("q.yml", 1, "id", "has a\x1fb\x7fc\x9fd\xa0e~", "fix it"))
+    assert shown == "q.yml:1: id: has a\\x1fb\\x7fc\\x9fd\xa0e~ \u2014 fix it"
