@@ -314,3 +314,11 @@ def test_line_of_counts_from_the_first_character_and_the_first_match():
 def test_each_refusal_says_what_and_where_to_look(html, author, expected):
     """The needle is what the author's file is searched for to name the line: the first 16 characters after '<'."""
     assert [(f.what, f.needle) for f in findings(html, author=author)] == expected
+
+
+def test_an_allowed_data_attribute_does_not_end_the_check_of_the_others():
+    assert [f.needle for f in findings('<p data-note="1" aria-label="x" onclick="alert(1)">x</p>')] == ["onclick"]
+
+
+def test_inside_a_refused_html_element_nothing_more_is_listed_either():
+    assert [f.needle for f in findings('<form><a href="javascript:alert(1)">x</a></form>', author=True)] == ["<form"]
