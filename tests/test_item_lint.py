@@ -375,3 +375,20 @@ def test_a_pass_mark_of_50_or_51_is_accepted_and_the_guessing_rules_apply(tmp_pa
     found = messages(load(tmp_path, base_items(), pass_mark=pass_mark))
     assert not any("pass_mark:" in m for m in found), found
     assert guessing_a(ceiling, pass_mark) in found
+
+
+@pytest.mark.parametrize(("pass_mark", "passes"), [(66, True), (67, True), (68, False)])
+def test_a_small_quiz_is_refused_when_guessing_reaches_the_pass_mark_exactly(tmp_path, pass_mark, passes):
+    """'always false' scores 2 of 3 (67%): at a pass mark of 67 it passes (scores at the mark pass), at 68 not."""
+    items = [true_false("t1", False), true_false("t2", False), single(*SINGLES[2])]
+    found = messages(load(tmp_path, items, pass_mark=pass_mark))
+    message = ("quizzes/roles.yml:5: questions: a reader guessing by 'always false' passes this quiz: 67% (t1, t2), the "
+               f"pass mark is {pass_mark}% — add questions (from 6 on, the full rules apply) or change those keys")
+    assert (message in found) is passes, found
+
+
+@pytest.mark.parametrize(("pass_mark", "refused"), [(52, True), (53, False), (54, False)])
+def test_guessing_exactly_at_the_ceiling_is_allowed_one_point_over_is_not(tmp_path, pass_mark, refused):
+    """'always A' scores 33%; the ceiling is 20 points under the pass mark: 32 refuses it, 33 and 34 allow it."""
+    found = messages(load(tmp_path, base_items(), pass_mark=pass_mark))
+    assert (guessing_a(pass_mark - 20, pass_mark) in found) is refused, found
