@@ -31,7 +31,7 @@ REPORT = REPO / "benchmarks" / "mutation.md"
 SURVIVORS = REPO / "tools" / "mutation_survivors.json"
 
 # Module -> the fast, non-browser test files that exercise it. mutmut runs, for each mutant, only the
-# tests among these that called the mutated function. The default set runs in about 20 minutes on two cores;
+# tests among these that called the mutated function. The default set runs in 5 to 10 minutes on two cores;
 # plans is left out of it: each of its mutants reloads the whole content in some 40 tests (~35 min alone).
 MODULES = {
     "plans": ["tests/test_training.py"],
