@@ -95,10 +95,11 @@ def page(browser, storage_site, foreign_requests):
 
 
 def store(page, key: str, expression: str) -> None:
-    """Write the value; a value over the browser's quota simply is not stored, as in real life."""
+    """Write the value; each hostile value fits Chromium's localStorage quota, so every case
+    really reaches the pages (a refused write would have tested nothing)."""
     stored = page.evaluate(f"""() => {{ try {{ localStorage.setItem({key!r}, {expression}); return true; }}
                                       catch (e) {{ return e.name; }} }}""")
-    assert stored is True or stored == "QuotaExceededError", stored
+    assert stored is True, stored
 
 
 def unpolluted(page) -> bool:
@@ -151,7 +152,9 @@ def test_hostile_saved_attempts_break_no_quiz_page(page, storage_site, name):
     store(page, ATTEMPTS, HOSTILE[name].replace("'shared-goals': {best: 50", "'shared-goals': {'q-single': ['a'], best: 50"))
     page.goto(storage_site + "quizzes/shared-goals/", wait_until="load")
     page.locator("form.ca-quiz[data-ca-ready]").wait_for(state="attached")
-    assert page.locator(".ca-quiz__progress").inner_text() in ("0 of 5 answered, 0 right.", "1 of 5 answered, 1 right.")
+    # Only the well-formed entry keeps its saved answer (its 4 MB pad is an extra field); the rest count as none.
+    restored = "1 of 5 answered, 1 right." if name == "4-mb-json-shaped" else "0 of 5 answered, 0 right."
+    assert page.locator(".ca-quiz__progress").inner_text() == restored
     page.locator("#ca-q-tf-false").check()
     page.locator("#ca-q-tf").get_by_role("button", name="Check answer").click()
     assert "Correct." in page.locator("#ca-q-tf .ca-q__result").inner_text()

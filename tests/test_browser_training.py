@@ -387,7 +387,9 @@ def test_the_plan_page_carries_each_module_blocks_script_with_times_that_follow_
     # shared-goals starts after 12 + 3 minutes; its debrief 20 minutes into its block
     expect(heads.first.locator("time").first).to_have_text("13:45")
     expect(heads.last.locator("time").first).to_have_text("14:05")
-    assert heads.nth(0).inner_text().endswith(("Police facilitator leads", "Provider facilitator leads", "Both facilitators lead"))
+    # training/scripts/shared-goals.yml: both open, then the police facilitator, then the provider
+    for n, lead in enumerate(("Both facilitators lead", "Police facilitator leads", "Provider facilitator leads")):
+        assert heads.nth(n).inner_text().endswith(lead), heads.nth(n).inner_text()
     assert axe_violations(page) == []
     page.emulate_media(color_scheme="dark")
     page.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'slate')")

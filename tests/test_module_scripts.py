@@ -93,7 +93,7 @@ def test_a_script_is_read_with_its_parts_timed_from_the_block_start(project):
         ("talking-point", 0, 3, "police"), ("talking-point", 3, 4, "provider"), ("talking-point", 7, 3, "both"),
         ("activity", 10, 10, "both"), ("debrief", 20, 5, "provider")]
     assert script.activity.materials == ("Flip chart", "Markers")
-    assert content.script_for("confidentiality") is None or content.script_for("confidentiality").module == "confidentiality"
+    assert content.script_for("confidentiality").module == "confidentiality"  # training/scripts/confidentiality.yml
 
 
 def test_parts_that_do_not_fill_the_modules_minutes_are_refused_with_the_sum_and_the_fix(project):

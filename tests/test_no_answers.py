@@ -86,8 +86,13 @@ def hidden(content, site_dir) -> dict[str, list[str]]:
 
 
 def pages(site: Path, patterns: tuple[str, ...]) -> dict[str, str]:
-    found = {str(p.relative_to(site)): p.read_text(encoding="utf-8") for pattern in patterns for p in site.glob(pattern)}
-    assert found, patterns
+    """Every page each pattern names; a pattern that names none fails, so a renamed kind of page cannot
+    drop out of the checks unnoticed."""
+    found = {}
+    for pattern in patterns:
+        matched = {str(p.relative_to(site)): p.read_text(encoding="utf-8") for p in site.glob(pattern)}
+        assert matched, f"no page matches {pattern}"
+        found |= matched
     return found
 
 
