@@ -9,6 +9,7 @@ MISCHIEF = """<!doctype html><html lang="en"><title>Mischief</title><body><p>Pla
 console.error("planted console error");
 alert("planted dialog");
 fetch("http://example.invalid/planted").catch(() => {});
+new WebSocket("ws://example.invalid/socket");
 throw new Error("planted page error");
 </script></body></html>"""
 
@@ -25,5 +26,5 @@ def test_the_watcher_records_each_kind_of_fault(browser, tmp_path):
         context.close()
     assert watch.errors == [f"planted page error at {url}"]
     assert watch.dialogs == ["alert: planted dialog"]
-    assert watch.foreign == ["http://example.invalid/planted"]
+    assert sorted(watch.foreign) == ["http://example.invalid/planted", "ws://example.invalid/socket"]
     assert watch.console_errors == ["planted console error", "Failed to load resource: net::ERR_FAILED"]
