@@ -102,8 +102,10 @@ def test_a_failed_build_leaves_the_previous_site_byte_for_byte(good, tmp_path, k
     root = tmp_path / "project"
     site = tiny_site(root)
     shutil.copytree(good / "site", root / "site")
+    # A file no build writes: a new site swapped in (even one byte-identical to the old) loses it.
+    (root / "site" / "previous-build.txt").write_text("the site as it was\n", encoding="utf-8")
     before = hashes(root / "site")
-    assert {"index.html", "other/index.html", "modules/shared-goals/index.html"} <= set(before)
+    assert {"index.html", "other/index.html", "modules/shared-goals/index.html", "previous-build.txt"} <= set(before)
     plant, cause = FAILURES[kind]
     plant(site)
 
