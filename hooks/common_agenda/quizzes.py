@@ -141,9 +141,6 @@ def check_meaning(doc: YamlDoc) -> list[Problem]:
             add(path + ("options",),
                 f"exactly one option must be correct for a '{kind}' question, found {correct}",
                 "mark one option correct: true" if correct == 0 else "mark only one option correct: true, the others false")
-        if kind == "true_false" and len(options) != 2:
-            add(path + ("options",), f"a 'true_false' question has exactly two options, found {len(options)}",
-                "keep one option for true and one for false")
         if kind == "multiple" and correct == 0:
             add(path + ("options",), "at least one option must be correct for a 'multiple' question, found 0",
                 "mark each right option correct: true")
