@@ -51,7 +51,7 @@ bench: $(VENV)/.site
 
 # Mutation score, written to benchmarks/mutation.md (slow: not part of `make test`): mutmut makes small changes to core
 # modules and runs their fast tests against each; faults planted in the page scripts meet their browser tests
-# (tools/mutate.py, tools/planted_faults.json). MODULES="plans glossary" picks the modules; the default set takes 5-10 min.
+# (tools/mutate.py, tools/planted_faults.json). MODULES="plans glossary" picks the modules; the default set takes ~15 min.
 mutate: $(VENV)/.mutate browser
 	$(BIN)/python tools/mutate.py $(if $(MODULES),--modules $(MODULES))
 

@@ -446,7 +446,7 @@ title: Short session
 summary: A test plan.
 length: 90
 start: "09:00"
-handouts: [check]
+handouts: [first-meeting]
 blocks:
   - activity: pre-check
   - module: shared-goals
@@ -464,7 +464,17 @@ blocks:
         ("scenario", "school-referral", plan.blocks[2].scenario.title, 35, "both", ""),
         ("activity", "evaluation", "Session evaluation", 10, "both", ""),
         ("activity", "break-short", "Short break", 10, "both", "")]
-    assert plan.handout_order() == [("handout", "check"), ("scenario", "school-referral"), ("handout", "evaluation")]
+    assert plan.handout_order() == [("handout", "first-meeting"), ("handout", "check"), ("scenario", "school-referral"),
+                                    ("handout", "evaluation")]
+    assert (plan.title, plan.summary, plan.source) == ("Short session", "A test plan.", "training/plans/short.yml")
+
+
+def test_a_plan_naming_a_module_that_failed_on_its_own_adds_no_message_of_its_own(project):
+    write(project, "training/plans/short.yml", PLAN)
+    shared = project / "modules" / "shared-goals.md"
+    shared.write_text(shared.read_text(encoding="utf-8").replace("minutes: 25", "minutes: soon"), encoding="utf-8")
+    found = problems(project)
+    assert found and all(line.startswith("modules/shared-goals.md:") for line in found), found
 
 
 def test_every_unknown_block_is_named_not_only_the_first(project):
