@@ -67,3 +67,12 @@ def test_make_installs_mutmut_from_its_own_lock_with_require_hashes():
     installs = [line for line in done.stdout.splitlines() if " pip install " in line]
     assert installs[-1] == ".venv/bin/python -m pip install --quiet --require-hashes -r requirements-mutate.txt"
     assert "mutmut==3.8.1" in (REPO / "requirements-mutate.in").read_text(encoding="utf-8").splitlines()
+
+
+def test_each_kept_survivor_reason_names_the_change_it_was_written_for():
+    """A reason is shown only while its mutant is still that change (mutmut renumbers a function's mutants when it is edited)."""
+    reasons = json.loads((REPO / "tools" / "mutation_survivors.json").read_text(encoding="utf-8"))
+    assert reasons
+    for name, entry in reasons.items():
+        assert name.startswith("common_agenda.") and "__mutmut_" in name, name
+        assert set(entry) == {"change", "reason"} and " → " in entry["change"] and entry["reason"].strip(), name

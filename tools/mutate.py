@@ -26,8 +26,9 @@ import planted_faults
 
 REPO = Path(__file__).resolve().parent.parent
 REPORT = REPO / "benchmarks" / "mutation.md"
-# Why each kept survivor is kept, by mutant name (mutmut numbers a function's mutants in order, so a
-# name stays put while its function is unchanged). A survivor without an entry is listed as unexplained.
+# Why each kept survivor is kept, by mutant name, with the change the reason was written for: mutmut numbers a
+# function's mutants in order, so an edit to the function gives the name to another change, and then the
+# reason is not shown. A survivor without a matching entry is listed as unexplained.
 SURVIVORS = REPO / "tools" / "mutation_survivors.json"
 
 # Module -> the fast, non-browser test files that exercise it. mutmut runs, for each mutant, only the
@@ -132,8 +133,11 @@ def survivor_lines(workspace: Path, statuses: dict[str, str]) -> list[str]:
     for name, status in sorted(statuses.items(), key=lambda item: mutant_order(item[0])):
         if status in DETECTED:
             continue
-        reason = reasons.get(name, "unexplained: a gap to close with a test, or a reason to record in tools/mutation_survivors.json")
-        lines.append(f"- `{name}` ({status}): {change_of(workspace, name)}. {reason}")
+        change = change_of(workspace, name)
+        recorded = reasons.get(name, {})
+        reason = recorded["reason"] if recorded.get("change") == change else \
+            "unexplained: a gap to close with a test, or a reason to record in tools/mutation_survivors.json"
+        lines.append(f"- `{name}` ({status}): {change}. {reason}")
     return lines or ["None."]
 
 
