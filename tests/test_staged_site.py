@@ -140,3 +140,60 @@ def test_a_dangling_site_link_into_missing_folders_gets_them(tmp_path):
     (tmp_path / "site").symlink_to(tmp_path / "www" / "agency" / "served")
     built(StagedSite(tmp_path / "site"), "new")
     assert (tmp_path / "www" / "agency" / "served" / "index.html").read_text(encoding="utf-8") == "new"
+
+
+# The paths below need a fault the test machine cannot make for real (tests here run as root, and a
+# CI runner may not): each is made by replacing the one system call that would report it.
+
+def test_a_leftover_of_another_users_running_build_is_kept(tmp_path, monkeypatch):
+    """os.kill(pid, 0) on another user's process raises PermissionError: that build is alive."""
+    def kill(pid, signal):
+        raise PermissionError(1, "Operation not permitted")
+
+    (tmp_path / "site.partial-424242").mkdir()
+    monkeypatch.setattr(os, "kill", kill)
+    StagedSite(tmp_path / "site").start()
+    assert (tmp_path / "site.partial-424242").is_dir()
+
+
+def test_a_site_folder_that_cannot_be_written_is_refused_with_what_to_do(tmp_path, monkeypatch):
+    from common_agenda.staged_site import StagedSiteError
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    with pytest.raises(StagedSiteError) as caught:
+        StagedSite(tmp_path / "site").start()
+    assert str(caught.value) == (f"cannot write in {tmp_path}, where the site is built: "
+                                 "make the folder writable or pass another --site-dir")
+
+
+def test_a_swap_that_fails_says_where_the_new_site_is_and_keeps_the_old(tmp_path, monkeypatch):
+    from common_agenda.staged_site import StagedSiteError
+    final = tmp_path / "site"
+    final.mkdir()
+    (final / "index.html").write_text("old", encoding="utf-8")
+    staged = StagedSite(final)
+    written = Path(staged.start())
+    written.mkdir()
+    staged.succeeded = True
+
+    def rename(self, target):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "rename", rename)
+    with pytest.raises(StagedSiteError) as caught:
+        staged.finish()
+    assert str(caught.value) == (f"the new site is built in {written} but could not replace {final} "
+                                 f"(Permission denied): fix the folder's permissions, then build again, "
+                                 f"or publish {written} yourself")
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__
+    assert (final / "index.html").read_text(encoding="utf-8") == "old" and written.is_dir()
+
+
+def test_the_sources_refusal_names_the_folder_where_it_leads_and_what_to_do(tmp_path):
+    from common_agenda.staged_site import StagedSiteError
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "site").symlink_to(tmp_path / "docs")
+    with pytest.raises(StagedSiteError) as caught:
+        StagedSite(tmp_path / "site", (tmp_path / "docs",)).start()
+    assert str(caught.value) == (
+        f"site_dir {tmp_path / 'site'} leads to {tmp_path / 'docs'}, which holds or is part of {tmp_path / 'docs'}: "
+        "building there would delete the sources. Point site_dir (or the link) at a folder of its own.")
