@@ -68,7 +68,7 @@ def mutmut_settings(modules: list[str], workspace: Path) -> str:
 
 
 def prepare(workspace: Path, modules: list[str]) -> None:
-    planted_faults.copy_project(workspace)
+    planted_faults.copy_project(REPO, workspace)
     (workspace / "hooks").rename(workspace / "src")
     (workspace / "hooks").symlink_to("src")
     with (workspace / "pyproject.toml").open("a", encoding="utf-8") as pyproject:

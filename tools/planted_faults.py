@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -21,6 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(REPO / "benchmarks")]
+from benchlib import copy_project  # noqa: E402 (the working tree as the benchmarks copy it: tracked and new files, links kept)
+
 FAULTS = Path(__file__).with_suffix(".json")
 PYTEST = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x"]
 
@@ -69,20 +71,6 @@ def problems(faults: list[Fault], repo: Path = REPO) -> list[str]:
     return found
 
 
-def project_files(repo: Path = REPO) -> list[str]:
-    """Tracked files (as they are in the work tree) and new ones not ignored: what a clean clone has, plus work in progress."""
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=repo,
-                            capture_output=True, text=True, check=True).stdout.split("\0")
-    return sorted({name for name in listed if name and (repo / name).is_file()})
-
-
-def copy_project(into: Path, repo: Path = REPO) -> None:
-    for name in project_files(repo):
-        target = into / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(repo / name, target)
-
-
 def run_tests(folder: Path, tests: tuple[str, ...] | list[str]) -> subprocess.CompletedProcess:
     return subprocess.run([*PYTEST, *tests], cwd=folder, capture_output=True, text=True,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=1800)
@@ -96,7 +84,7 @@ def first_failure(output: str) -> str:
 def plant(fault: Fault) -> Outcome:
     with tempfile.TemporaryDirectory(prefix="planted-") as folder:
         copy = Path(folder)
-        copy_project(copy)
+        copy_project(REPO, copy)
         source = copy / fault.file
         source.write_text(source.read_text(encoding="utf-8").replace(fault.find, fault.replace, 1), encoding="utf-8")
         started = time.monotonic()
@@ -115,7 +103,7 @@ def run_all(ids: list[str] | None = None) -> list[Outcome]:
     if wrong:
         raise SystemExit("planted_faults: tools/planted_faults.json is out of date:\n" + "\n".join(wrong))
     with tempfile.TemporaryDirectory(prefix="planted-clean-") as folder:
-        copy_project(Path(folder))
+        copy_project(REPO, Path(folder))
         clean = run_tests(Path(folder), sorted({test for fault in faults for test in fault.tests}))
     if clean.returncode != 0:
         raise SystemExit(f"planted_faults: the named tests fail without any fault:\n{clean.stdout[-4000:]}")
