@@ -9,12 +9,10 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
-import markdown
-
-from .markdown_setup import SITE_MARKDOWN, ConversionRefused, convert_within_stack
+from . import rendered_html
+from .markdown_setup import ConversionRefused
 from .problems import Problem
 from .reference_data import load_yaml_file
 from .unsafe_html import strings
@@ -90,9 +88,8 @@ def _note_headings(doc: YamlDoc) -> list[Problem]:
     problems = []
     for module_id, note in notes.items():
         try:
-            converted = convert_within_stack(_converter(), str(note))
+            converted = rendered_html.converted(str(note))
         except ConversionRefused:
-            _converter.cache_clear()
             continue  # the unsafe-HTML check refuses a note that cannot be converted
         heading = _HEADING.search(converted)
         if heading:
@@ -103,8 +100,3 @@ def _note_headings(doc: YamlDoc) -> list[Problem]:
                 "and its heading would take the anchor of the module's own section",
                 "write the note without # headings; use **bold** for a title"))
     return problems
-
-
-@cache
-def _converter() -> markdown.Markdown:
-    return SITE_MARKDOWN.converter()

@@ -34,6 +34,15 @@ def _converter() -> markdown.Markdown:
     return SITE_MARKDOWN.converter()
 
 
+def converted(text: str) -> str:
+    """The text as the site converts it, within the bounded stack and time; ConversionRefused otherwise."""
+    try:
+        return convert_within_stack(_converter(), text)
+    except ConversionRefused:
+        _converter.cache_clear()  # an interrupted conversion may leave the converter's state half-changed
+        raise
+
+
 class Found(NamedTuple):
     """What is wrong, its 0-based line in the text, and how to fix it (None: the caller's usual fix)."""
 
@@ -47,9 +56,8 @@ def find(text: str) -> Found | None:
     if not _MAY_MAKE_MARKUP.search(text) and (len(text) <= _SHORT or not _MAY_NEST.search(text.strip())):
         return None
     try:
-        html = convert_within_stack(_converter(), text)
+        html = converted(text)
     except ConversionRefused as refused:
-        _converter.cache_clear()  # an interrupted conversion may leave the converter's state half-changed
         return Found(str(refused), 0, "nest fewer levels, or split the text: a handful of levels and short "
                                       "paragraphs are plenty for a reader")
     found = findings(html, author=True)
