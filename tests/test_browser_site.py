@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browsing import axe_violations, pdf_pages, search_results
+from browsing import SCHEMES, axe_violations, pdf_pages, search_results
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +20,7 @@ def test_pages_have_no_axe_violations_and_ask_no_other_host(page, site_url, fore
     """One visit for both checks (a separate visit per page for the requests alone cost 13 page loads)."""
     page.emulate_media(color_scheme=scheme)
     page.goto(site_url + path, wait_until="networkidle")
-    assert page.evaluate("document.body.dataset.mdColorScheme") == {"light": "default", "dark": "slate"}[scheme]
+    assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme]
     assert axe_violations(page) == []
     assert foreign_requests == []
 
