@@ -664,3 +664,25 @@ def test_quiz_works_after_instant_navigation_from_its_module(quiz, quiz_site):
     assert "Correct." in answer(quiz, "q-tf", "false")
     assert progress(quiz) == "2 of 5 answered, 2 right."
     assert quiz.errors == []
+
+
+COVERED_BY_THE_BAR = """() => {
+  const bar = document.querySelector('.ca-quiz__progress').getBoundingClientRect();
+  const el = document.activeElement.getBoundingClientRect();
+  return el.bottom > bar.top && el.top < bar.bottom;
+}"""
+
+
+def test_no_control_reached_by_tab_is_hidden_under_the_sticky_progress_bar(quiz):
+    """A keyboard user found the explanation's link scrolled in under the bar, only its ring's top edge showing."""
+    answer(quiz, "q-single", "b")  # a wrong answer: the result, its explanation and its link show
+    quiz.evaluate("() => { window.scrollTo(0, 0); document.activeElement.blur(); }")
+    covered, seen = [], 0
+    for _ in range(80):
+        quiz.keyboard.press("Tab")
+        if not quiz.evaluate("() => !!document.activeElement.closest('form.ca-quiz')"):
+            continue
+        seen += 1
+        if quiz.evaluate(COVERED_BY_THE_BAR):
+            covered.append(quiz.evaluate("() => document.activeElement.outerHTML.slice(0, 80)"))
+    assert seen > 10 and covered == []
