@@ -34,3 +34,20 @@ def test_a_section_with_an_index_page_opens_from_the_keyboard(page, site_url, pa
     page.wait_for_timeout(300)
     assert page_watch.errors == [] and page_watch.console_errors == []
     assert nav.get_attribute("aria-expanded") == "true"
+
+
+@pytest.mark.parametrize(("scheme", "name"), [("light", "Switch to dark mode"), ("dark", "Switch to light mode")])
+def test_tab_reaches_the_colour_toggle_that_is_shown_with_its_own_name(page, site_url, page_watch, scheme, name):
+    """A keyboard user on a page opened dark reached the hidden light toggle: 'Switch to dark mode', no ring."""
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_url + "first-meeting/", wait_until="networkidle")
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('input.md-option')"):
+            break
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == name
+    assert page.evaluate("() => document.activeElement.nextElementSibling.hidden") is False  # its ring shows
+    page.keyboard.press("Enter")  # Material's key for the toggle: it switches to the other palette
+    page.wait_for_function("want => document.body.dataset.mdColorScheme === want",
+                           arg={"light": "slate", "dark": "default"}[scheme])
+    assert page_watch.errors == []

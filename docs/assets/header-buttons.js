@@ -62,9 +62,22 @@
     });
   }
 
-  function start() { setUp(); nameSections(); }
+  /* Material's colour toggle is a pair of radio inputs with none checked, each followed by the label
+     shown while its palette is the one in use. Tab enters an unchecked group at its first input, so on
+     a page that opened dark the keyboard reached the light palette's input: named "Switch to dark mode"
+     and followed by a hidden label, so no focus ring either. The input of the palette in use is checked
+     (no change event, so Material does not switch), and Tab reaches the toggle that is shown. */
+  function checkPaletteInUse() {
+    document.querySelectorAll('form[data-md-component="palette"] input.md-option').forEach(function (input) {
+      var label = input.nextElementSibling;
+      if (label && label.tagName === "LABEL" && !label.hidden) input.checked = true;
+    });
+  }
+
+  function onEveryPage() { nameSections(); checkPaletteInUse(); }
+  function start() { setUp(); onEveryPage(); }
   var material = own(window, "document$") && window.document$;
-  if (material && typeof material.subscribe === "function") material.subscribe(nameSections);
+  if (material && typeof material.subscribe === "function") material.subscribe(onEveryPage);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
